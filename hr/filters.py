@@ -1,0 +1,31 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hr.models import Department, Site
+
+
+class EmployeeFilterForm(forms.Form):
+    STATUS_CHOICES = [
+        ("active", _("En poste")),
+        ("left", _("Partis")),
+        ("all", _("Tous")),
+    ]
+    q = forms.CharField(label=_("Nom ou matricule"), required=False, max_length=100)
+    department = forms.ModelChoiceField(
+        label=_("Service ou laboratoire"),
+        queryset=Department.objects.order_by("name"),
+        required=False,
+        empty_label=_("Tous"),
+    )
+    site = forms.ModelChoiceField(
+        label=_("Site"),
+        queryset=Site.objects.order_by("name"),
+        required=False,
+        empty_label=_("Tous"),
+    )
+    status = forms.ChoiceField(label=_("Situation"), choices=STATUS_CHOICES, required=False)
+    at = forms.DateField(
+        label=_("À la date du"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )

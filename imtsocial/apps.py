@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ImtsocialConfig(AppConfig):
+    name = "imtsocial"
+    verbose_name = "imtsocial"

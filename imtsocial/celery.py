@@ -1,0 +1,37 @@
+"""Celery application.
+
+Reliable defaults (settings.py, ``CELERY_*``): late acknowledgement and
+re-queue on worker loss, so that tasks must be idempotent; prefetch of one;
+transient errors retried with exponential backoff by ``ReliableTask``.
+Tasks are declared with ``@shared_task`` and queued after commit
+(``delay_on_commit``).
+"""
+
+import os
+import smtplib
+
+from celery import Celery, Task
+from django.db import OperationalError as DbOperationalError
+from kombu.exceptions import OperationalError as KombuOperationalError
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "imtsocial.settings")
+
+
+class ReliableTask(Task):
+    """Retries transient failures (database, broker, SMTP) with exponential backoff."""
+
+    autoretry_for = (
+        DbOperationalError,
+        KombuOperationalError,
+        smtplib.SMTPException,
+        ConnectionError,
+    )
+    retry_backoff = True
+    retry_backoff_max = 600
+    retry_jitter = True
+    max_retries = 5
+
+
+app = Celery("imtsocial", task_cls=ReliableTask)
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

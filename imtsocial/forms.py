@@ -1,0 +1,53 @@
+"""Every Django form renders with the DSFR markup: labels tied to inputs, hints and
+errors announced to screen readers (``aria-describedby``, ``aria-invalid``)."""
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+
+def _widget_class(widget) -> str:
+    if isinstance(widget, forms.Select | forms.SelectMultiple) and not isinstance(
+        widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+    ):
+        return "fr-select"
+    if isinstance(
+        widget,
+        forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple | forms.FileInput,
+    ):
+        return "fr-upload" if isinstance(widget, forms.FileInput) else ""
+    return "fr-input"
+
+
+class DsfrBoundField(forms.BoundField):
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        css = _widget_class(widget)
+        if css and css not in attrs.get("class", ""):
+            attrs["class"] = f"{attrs.get('class', '')} {css}".strip()
+        if self.form.is_bound and self.errors:
+            attrs["aria-invalid"] = "true"
+            described = [f"{self.auto_id}-errors"]
+            if self.help_text:
+                described.append(f"{self.auto_id}_helptext")
+            attrs["aria-describedby"] = " ".join(described)
+        return attrs
+
+    @property
+    def group_class(self) -> str:
+        widget = self.field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            return "fr-checkbox-group"
+        if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            return "fr-fieldset"
+        if isinstance(widget, forms.FileInput):
+            return "fr-upload-group"
+        if isinstance(widget, forms.Select | forms.SelectMultiple):
+            return "fr-select-group"
+        return "fr-input-group"
+
+
+class DsfrFormRenderer(TemplatesSetting):
+    form_template_name = "components/form.html"
+    field_template_name = "components/field.html"
+    bound_field_class = DsfrBoundField

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from imtsocial import views
+
+admin.site.site_header = _("Administration d'imtsocial")
+admin.site.site_title = "imtsocial"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("comptes/", include("allauth.urls")),
+    path("langue/", login_not_required(set_language), name="set_language"),
+    path("rh/", include("hr.urls")),
+    path("teletravail/", include("telework.urls")),
+    path("prevention/", include("safety.urls")),
+    path("action-sociale/", include("social_action.urls")),
+    path("audit/", include("imtsocial.audit.urls")),
+    path("admin/", admin.site.urls),
+]

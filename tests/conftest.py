@@ -1,0 +1,67 @@
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from imtsocial.accounts.roles import GROUP_ROLES, Role
+from tests.factories import EmployeeFactory, TalentDeveloperFactory, UserFactory
+
+ALL_ROLES = list(Role)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate-limit counters of allauth live in the (Redis) cache: start each test clean.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_user(db):
+    """``make_user(Role.HR, Role.EMPLOYEE)`` → a login holding those roles.
+
+    Every role but ``None`` comes with an employee record (HR staff are staff too);
+    ``make_user()`` gives a login with no role at all.
+    """
+
+    def make(*roles: Role, **employee_fields):
+        user = UserFactory(roles=[r for r in roles if r in GROUP_ROLES])
+        if roles:
+            employee = EmployeeFactory(user=user, **employee_fields)
+            if Role.MANAGER in roles:
+                EmployeeFactory(manager=employee, department=employee.department)
+            if Role.TALENT_DEVELOPER in roles:
+                TalentDeveloperFactory(employee=employee)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def user_with_role(make_user):
+    """One login per role, keyed by role; ``None`` is the login without role."""
+
+    def get(role):
+        return make_user() if role is None else make_user(role)
+
+    return get
+
+
+@pytest.fixture
+def celery_app():
+    """The project's real Celery app, on the Redis broker started by ./scripts/test.
+
+    Overrides the fixture of ``celery.contrib.pytest`` so that its ``celery_worker``
+    runs our tasks with our settings (late ack, prefetch 1, retries). Tests using
+    the worker also ask for ``transactional_db``: the worker thread must see
+    committed rows.
+    """
+    import celery.contrib.testing.tasks  # noqa: F401 - registers the ping of the worker check
+
+    from imtsocial.celery import app
+
+    if not settings.REDIS_URL or app.conf.task_always_eager:
+        pytest.fail("This test needs Redis: run it through ./scripts/test (REDIS_URL).")
+    app.set_current()
+    app.control.purge()  # messages queued by earlier tests that ran without a worker
+    return app

@@ -1,0 +1,69 @@
+import pytest
+from django.urls import reverse
+
+from imtsocial.accounts.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def _nav_labels(response):
+    return [entry["label"] for entry in response.context["nav_entries"]]
+
+
+def test_an_employee_sees_their_file_and_only_their_menu(client, make_user):
+    user = make_user(Role.EMPLOYEE)
+    client.force_login(user)
+    response = client.get(reverse("home"))
+    html = response.content.decode()
+    assert "Mon espace" in html and "Mon dossier" in html
+    assert user.employee.department.name in html
+    assert _nav_labels(response) == [
+        "Mon espace",
+        "Mon dossier",
+        "Télétravail et équipement",
+        "Prévention",
+        "Action sociale",
+    ]
+
+
+def test_a_person_with_several_roles_sees_all_of_theirs(client, make_user):
+    client.force_login(make_user(Role.HR, Role.MANAGER, Role.DPO, Role.TALENT_DEVELOPER))
+    response = client.get(reverse("home"))
+    titles = [section.title for section in response.context["sections"]]
+    assert titles == [
+        "Mon dossier",
+        "Mon équipe",
+        "Personnel",
+        "Développeur de talents",
+        "Protection des données",
+    ]
+    html = response.content.decode()
+    for badge in ("Ressources humaines", "Manager", "Délégué à la protection des données"):
+        assert badge in html
+    assert {"Personnel", "Mon équipe", "Journal d'audit"} <= set(_nav_labels(response))
+
+
+def test_the_manager_section_counts_the_team(client, make_user):
+    client.force_login(make_user(Role.MANAGER))
+    assert "1 agent sous ma responsabilité" in client.get(reverse("home")).content.decode()
+
+
+def test_a_login_without_role_is_told_to_contact_hr(client, make_user):
+    client.force_login(make_user())
+    response = client.get(reverse("home"))
+    assert "Aucun rôle ne vous est attribué" in response.content.decode()
+    assert _nav_labels(response) == ["Mon espace"]
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_my_space_runs_a_constant_number_of_queries(
+    client, make_user, rows, django_assert_num_queries
+):
+    from tests.factories import EmployeeFactory
+
+    user = make_user(Role.HR, Role.MANAGER, Role.DPO, Role.DIRECTOR)
+    EmployeeFactory.create_batch(rows, manager=user.employee)
+    client.force_login(user)
+    # session, user, roles (2), team count, staff count, audit count
+    with django_assert_num_queries(7):
+        client.get(reverse("home"))

@@ -1,0 +1,106 @@
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from imtsocial.accounts.roles import Role
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def _run_manage(*args, **env):
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    full_env.update({"DJANGO_SETTINGS_MODULE": "imtsocial.settings", **env})
+    return subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_settings_pass_check_deploy_without_any_warning():
+    result = _run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECRET_KEY="k" * 20 + "production-like-secret-0123456789abcdefghijklmnop",
+        DJANGO_ALLOWED_HOSTS="intranet.example.fr",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _run_manage("check", DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is required" in result.stderr
+
+
+def test_a_typo_in_a_boolean_variable_stops_the_start():
+    result = _run_manage("check", DJANGO_DEBUG="flase")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG='flase' is not a boolean" in result.stderr
+
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+STYLE_ATTR = re.compile(r"\sstyle=", re.IGNORECASE)
+EVENT_ATTR = re.compile(r"\son[a-z]+=", re.IGNORECASE)
+STYLE_TAG = re.compile(r"<style", re.IGNORECASE)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "home",
+        "hr:my_file",
+        "hr:team",
+        "hr:employee_list",
+        "telework:index",
+        "safety:index",
+        "social_action:index",
+        "audit:journal",
+        "account_change_password",
+        "mfa_index",
+    ],
+)
+def test_pages_have_a_strict_csp_and_no_inline_script_or_style(client, make_user, url_name):
+    user = make_user(Role.EMPLOYEE, Role.MANAGER, Role.HR, Role.DPO)
+    client.force_login(user)
+    response = client.get(reverse(url_name))
+    assert response.status_code == 200
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "style-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    html = response.content.decode()
+    for pattern in (INLINE_SCRIPT, STYLE_ATTR, EVENT_ATTR, STYLE_TAG):
+        assert not pattern.search(html), f"{pattern.pattern} in {url_name}"
+
+
+@pytest.mark.django_db
+def test_login_page_has_no_inline_script_or_style(client):
+    html = client.get(reverse("account_login")).content.decode()
+    for pattern in (INLINE_SCRIPT, STYLE_ATTR, EVENT_ATTR, STYLE_TAG):
+        assert not pattern.search(html)
+
+
+def test_nothing_is_loaded_from_another_host():
+    """The intranet works with no internet: templates reference no CDN."""
+    offenders = []
+    for template in (ROOT / "templates").rglob("*.html"):
+        text = template.read_text()
+        if re.search(r"(src|href)=\"(https?:)?//", text):
+            offenders.append(str(template))
+    assert offenders == []

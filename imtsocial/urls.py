@@ -1,8 +1,6 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.i18n import set_language
 
 from imtsocial import views
 
@@ -13,7 +11,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("comptes/", include("allauth.urls")),
-    path("langue/", login_not_required(set_language), name="set_language"),
+    path("langue/", views.set_language, name="set_language"),
     path("rh/", include("hr.urls")),
     path("teletravail/", include("telework.urls")),
     path("prevention/", include("safety.urls")),

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language as django_set_language
 from kombu import Connection
 
 from imtsocial.accounts.roles import roles_of
@@ -53,3 +55,17 @@ def healthz(request):
     healthy = "error" not in state.values()
     state["status"] = "ok" if healthy else "error"
     return JsonResponse(state, status=200 if healthy else 503)
+
+
+@login_not_required
+@require_POST
+def set_language(request):
+    """Django's language switch, remembered on the account of a signed-in person."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    user = request.user
+    if user.is_authenticated and language in dict(settings.LANGUAGES):
+        if user.preferred_language != language:
+            user.preferred_language = language
+            user.save(update_fields=["preferred_language"])
+    return response

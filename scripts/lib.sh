@@ -37,3 +37,42 @@ ensure_python_env() {
 compile_messages() {
   uv run --frozen --no-sync python manage.py compilemessages --ignore=.venv --ignore=var -v0
 }
+
+# start_services: PostgreSQL and Redis on free loopback ports in a temporary
+# folder, stopped and removed when the calling script exits. Exports DATABASE_URL
+# and REDIS_URL.
+start_services() {
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  WORK="$(mktemp -d /tmp/imtsocial-test.XXXXXX)"
+  chmod 755 "$WORK"
+  free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+  PG_PORT="$(free_port)"
+  REDIS_PORT="$(free_port)"
+  RUN_AS=()
+  [ "$(id -u)" -eq 0 ] && RUN_AS=(runuser -u postgres --)
+
+  cleanup() {
+    set +e
+    [ -f "$WORK/redis.pid" ] && kill "$(cat "$WORK/redis.pid")" 2>/dev/null
+    [ -d "$WORK/pg" ] && "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1
+    rm -rf "$WORK"
+  }
+  trap cleanup EXIT INT TERM
+
+  log "PostgreSQL on 127.0.0.1:$PG_PORT"
+  mkdir -p "$WORK/pg"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$WORK/pg"
+  "${RUN_AS[@]}" "$PG_BIN/initdb" -D "$WORK/pg" -U postgres -A trust --no-sync -E UTF8 >/dev/null
+  "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w start \
+    -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+
+  "${RUN_AS[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres imtsocial
+
+  log "Redis on 127.0.0.1:$REDIS_PORT"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes --dir "$WORK" \
+    --pidfile "$WORK/redis.pid" --save '' --appendonly no --logfile "$WORK/redis.log"
+  for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+
+  export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/imtsocial"
+  export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+}

@@ -47,3 +47,18 @@ def test_my_space_in_english(client, make_user):
 )
 def test_amounts_are_written_the_french_way(amount, decimals, expected):
     assert euros(amount, decimals) == expected
+
+
+def test_an_english_browser_still_gets_french_until_the_person_chooses(client):
+    html = client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
+    assert '<html lang="fr"' in html
+
+
+def test_the_choice_is_remembered_on_the_account(client, make_user):
+    user = make_user(Role.EMPLOYEE)
+    client.force_login(user)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    user.refresh_from_db()
+    assert user.preferred_language == "en"
+    client.cookies.pop(settings.LANGUAGE_COOKIE_NAME)
+    assert "My space" in client.get(reverse("home")).content.decode()

@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -85,8 +85,10 @@ def main():
     args = parser.parse_args()
     started = time.perf_counter()
     user, boss = build(args.employees)
-    print(f"dataset: {Employee.objects.count()} employees "
-          f"({connection.vendor}), built in {time.perf_counter() - started:.1f} s\n")
+    print(
+        f"dataset: {Employee.objects.count()} employees "
+        f"({connection.vendor}), built in {time.perf_counter() - started:.1f} s\n"
+    )
     client = Client()
     client.force_login(user)
     pages = [

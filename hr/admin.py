@@ -1,7 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from hr.models import Department, Employee, Site, TalentDeveloper
+from hr.models import (
+    Contract,
+    Department,
+    DoctoralMinimumPay,
+    Employee,
+    ImportJob,
+    IndexPointValue,
+    PayBenchmark,
+    SalaryRecord,
+    Site,
+    SmicRate,
+    TalentDeveloper,
+)
 
 
 @admin.register(Site)
@@ -19,6 +31,13 @@ class DepartmentAdmin(admin.ModelAdmin):
     autocomplete_fields = ("head",)
 
 
+class ContractInline(admin.TabularInline):
+    model = Contract
+    extra = 0
+    fields = ("kind", "start", "end", "working_time_ratio", "category", "grade")
+    show_change_link = True
+
+
 @admin.register(Employee)
 class EmployeeAdmin(SimpleHistoryAdmin):
     list_display = ("employee_number", "last_name", "first_name", "department", "site", "manager")
@@ -27,6 +46,22 @@ class EmployeeAdmin(SimpleHistoryAdmin):
     list_select_related = ("site", "department", "manager")
     autocomplete_fields = ("manager", "user")
     date_hierarchy = "hire_date"
+    inlines = [ContractInline]
+
+
+class SalaryInline(admin.TabularInline):
+    model = SalaryRecord
+    extra = 0
+
+
+@admin.register(Contract)
+class ContractAdmin(SimpleHistoryAdmin):
+    list_display = ("employee", "kind", "start", "end", "working_time_ratio", "category")
+    list_filter = ("kind", "category")
+    search_fields = ("employee__last_name", "employee__employee_number")
+    list_select_related = ("employee",)
+    autocomplete_fields = ("employee",)
+    inlines = [SalaryInline]
 
 
 @admin.register(TalentDeveloper)
@@ -36,3 +71,34 @@ class TalentDeveloperAdmin(SimpleHistoryAdmin):
     search_fields = ("employee__last_name", "employee__first_name")
     autocomplete_fields = ("employee",)
     list_select_related = ("employee",)
+
+
+@admin.register(SmicRate)
+class SmicRateAdmin(admin.ModelAdmin):
+    list_display = ("valid_from", "hourly", "monthly", "source")
+
+
+@admin.register(IndexPointValue)
+class IndexPointValueAdmin(admin.ModelAdmin):
+    list_display = ("valid_from", "yearly_value_100", "source")
+
+
+@admin.register(PayBenchmark)
+class PayBenchmarkAdmin(SimpleHistoryAdmin):
+    list_display = ("category", "valid_from", "minimum_gross_monthly", "source")
+    list_filter = ("category",)
+
+
+@admin.register(DoctoralMinimumPay)
+class DoctoralMinimumPayAdmin(admin.ModelAdmin):
+    list_display = ("valid_from", "signed_from", "amount", "source")
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "kind", "original_name", "status", "created_by")
+    list_filter = ("kind", "status")
+    readonly_fields = [f.name for f in ImportJob._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -12,3 +12,34 @@ class DepartmentKind(models.TextChoices):
     SERVICE = "service", _("Service")
     LABORATORY = "laboratory", _("Laboratoire")
     TEACHING = "teaching", _("Département d'enseignement")
+
+
+class ContractKind(models.TextChoices):
+    TITULAIRE = "titulaire", _("Fonctionnaire titulaire")
+    CDI = "cdi", _("CDI")
+    CDD = "cdd", _("CDD")
+    DOCTORANT = "doctorant", _("Contrat doctoral")
+    APPRENTI = "apprenti", _("Contrat d'apprentissage")
+
+
+# « Permanent » staff, as in the DD&RS chapter: civil servants and CDI.
+PERMANENT_KINDS = frozenset({ContractKind.TITULAIRE, ContractKind.CDI})
+# Contracts that must have an end date.
+FIXED_TERM_KINDS = frozenset({ContractKind.CDD, ContractKind.DOCTORANT, ContractKind.APPRENTI})
+
+
+class ImportKind(models.TextChoices):
+    EMPLOYEES = "employees", _("Agents")
+    CONTRACTS = "contracts", _("Contrats")
+    SALARIES = "salaries", _("Salaires")
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", _("Analyse en attente")
+    ANALYSING = "analysing", _("Analyse en cours")
+    READY = "ready", _("Prêt à importer")
+    INVALID = "invalid", _("Fichier à corriger")
+    IMPORTING = "importing", _("Import en cours")
+    DONE = "done", _("Importé")
+    FAILED = "failed", _("Échec")
+    CANCELLED = "cancelled", _("Annulé")

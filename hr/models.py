@@ -1,4 +1,8 @@
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -6,7 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from hr.enums import Category, DepartmentKind
+from hr.enums import (
+    FIXED_TERM_KINDS,
+    PERMANENT_KINDS,
+    Category,
+    ContractKind,
+    DepartmentKind,
+    ImportKind,
+    ImportStatus,
+)
 
 
 class Site(models.Model):
@@ -101,8 +113,10 @@ class Employee(models.Model):
     corps = models.CharField(_("corps"), max_length=100, blank=True)
     grade = models.CharField(_("grade"), max_length=100, blank=True)
     job_title = models.CharField(_("fonction"), max_length=150, blank=True)
+    # Optimistic lock: a form posted with an older version is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["user"])
+    history = HistoricalRecords(excluded_fields=["user", "version"])
     objects = EmployeeQuerySet.as_manager()
 
     class Meta:
@@ -162,3 +176,305 @@ class TalentDeveloper(models.Model):
 
     def __str__(self):
         return str(self.employee)
+
+
+class ContractQuerySet(models.QuerySet):
+    def in_force(self, at):
+        return self.filter(start__lte=at).filter(Q(end__isnull=True) | Q(end__gte=at))
+
+
+class Contract(models.Model):
+    """An employment contract or a civil-servant appointment."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("agent"), on_delete=models.PROTECT, related_name="contracts"
+    )
+    kind = models.CharField(_("nature du contrat"), max_length=16, choices=ContractKind.choices)
+    start = models.DateField(_("début"))
+    end = models.DateField(
+        _("fin"), null=True, blank=True, help_text=_("Vide pour un contrat sans terme.")
+    )
+    signed_on = models.DateField(_("signé le"), null=True, blank=True)
+    working_time_ratio = models.PositiveSmallIntegerField(
+        _("quotité de travail (%)"),
+        default=100,
+        validators=[MinValueValidator(10), MaxValueValidator(100)],
+    )
+    category = models.CharField(_("catégorie"), max_length=1, choices=Category.choices, blank=True)
+    grade = models.CharField(_("grade ou emploi"), max_length=100, blank=True)
+    version = models.PositiveIntegerField(default=0, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
+    objects = ContractQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contrat")
+        verbose_name_plural = _("contrats")
+        ordering = ["employee", "start"]
+        indexes = [
+            models.Index(fields=["employee", "start"], name="hr_contract_employee_start"),
+            models.Index(fields=["kind", "start", "end"], name="hr_contract_kind_period"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gt=models.F("start")),
+                name="hr_contract_end_after_start",
+                violation_error_message=_("La date de fin doit être postérieure au début."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=sorted(k.value for k in FIXED_TERM_KINDS))
+                | Q(end__isnull=False),
+                name="hr_contract_fixed_term_has_end",
+                violation_error_message=_(
+                    "Un CDD, un contrat doctoral ou d'apprentissage a une fin."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(working_time_ratio__gte=10) & Q(working_time_ratio__lte=100),
+                name="hr_contract_ratio_10_100",
+                violation_error_message=_("La quotité est comprise entre 10 et 100 %."),
+            ),
+        ]
+        # On PostgreSQL an exclusion constraint also forbids two overlapping contracts
+        # of one person (migration 0003, btree_gist); Contract.clean() says it in French.
+
+    def __str__(self):
+        end = self.end.strftime("%d/%m/%Y") if self.end else "…"
+        return f"{self.get_kind_display()} {self.start:%d/%m/%Y} – {end}"
+
+    @property
+    def is_permanent(self) -> bool:
+        return self.kind in PERMANENT_KINDS
+
+    def overlapping(self):
+        """Other contracts of the same person whose period meets this one."""
+        others = Contract.objects.filter(employee_id=self.employee_id).exclude(pk=self.pk)
+        if self.end:
+            others = others.filter(start__lte=self.end)
+        return others.filter(Q(end__isnull=True) | Q(end__gte=self.start))
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.kind in FIXED_TERM_KINDS and not self.end:
+            errors["end"] = _("Un CDD, un contrat doctoral ou d'apprentissage doit avoir une fin.")
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("La date de fin doit être postérieure au début.")
+        if errors:
+            raise ValidationError(errors)
+        if self.employee_id and self.start:
+            clash = self.overlapping().first()
+            if clash is not None:
+                raise ValidationError(
+                    _("Ce contrat chevauche un autre contrat du même agent : %(other)s.")
+                    % {"other": clash}
+                )
+
+
+class SalaryRecord(models.Model):
+    """Gross monthly pay of a contract from a date on (until the next record)."""
+
+    contract = models.ForeignKey(
+        Contract, verbose_name=_("contrat"), on_delete=models.CASCADE, related_name="salaries"
+    )
+    effective_date = models.DateField(_("date d'effet"))
+    gross_monthly = models.DecimalField(
+        _("brut mensuel (€)"),
+        max_digits=9,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    index_majore = models.PositiveIntegerField(_("indice majoré"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("salaire")
+        verbose_name_plural = _("salaires")
+        ordering = ["contract", "effective_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contract", "effective_date"],
+                name="hr_salary_one_per_date",
+                violation_error_message=_("Un salaire existe déjà à cette date pour ce contrat."),
+            ),
+            models.CheckConstraint(
+                condition=Q(gross_monthly__gt=0),
+                name="hr_salary_positive",
+                violation_error_message=_("Le montant doit être positif."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.gross_monthly} € ({self.effective_date:%d/%m/%Y})"
+
+    def clean(self):
+        super().clean()
+        contract = self.contract if self.contract_id else None
+        if not (contract and self.effective_date):
+            return
+        if self.effective_date < contract.start or (
+            contract.end and self.effective_date > contract.end
+        ):
+            raise ValidationError(
+                {"effective_date": _("La date d'effet doit tomber pendant le contrat.")}
+            )
+
+
+class DatedRateQuerySet(models.QuerySet):
+    def in_force(self, at):
+        """The row in force at ``at`` (the latest one that started on or before it)."""
+        return self.filter(valid_from__lte=at).order_by("-valid_from").first()
+
+
+class SmicRate(models.Model):
+    """Legal minimum wage (SMIC), gross, by effective date (RULES.md §1)."""
+
+    valid_from = models.DateField(_("en vigueur depuis le"), unique=True)
+    hourly = models.DecimalField(_("horaire brut (€)"), max_digits=6, decimal_places=2)
+    monthly = models.DecimalField(
+        _("mensuel brut 35 h (€)"),
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    objects = DatedRateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("SMIC")
+        verbose_name_plural = _("SMIC")
+        ordering = ["-valid_from"]
+
+    def __str__(self):
+        return f"SMIC {self.monthly} € ({self.valid_from:%d/%m/%Y})"
+
+
+class IndexPointValue(models.Model):
+    """Yearly gross value of index 100 of the civil service (RULES.md §1)."""
+
+    valid_from = models.DateField(_("en vigueur depuis le"), unique=True)
+    yearly_value_100 = models.DecimalField(
+        _("valeur annuelle de l'indice 100 (€)"), max_digits=9, decimal_places=2
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    objects = DatedRateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("valeur du point d'indice")
+        verbose_name_plural = _("valeurs du point d'indice")
+        ordering = ["-valid_from"]
+
+    def __str__(self):
+        return f"{self.yearly_value_100} € ({self.valid_from:%d/%m/%Y})"
+
+
+class PayBenchmark(models.Model):
+    """Minimum gross monthly pay of a category in the employer's management framework.
+
+    Full-time amount; compared pro rata with part-time salaries. Every benchmark
+    must be above the SMIC in force on its date (``clean``).
+    """
+
+    category = models.CharField(_("catégorie"), max_length=1, choices=Category.choices)
+    valid_from = models.DateField(_("en vigueur depuis le"))
+    minimum_gross_monthly = models.DecimalField(
+        _("minimum brut mensuel (€)"), max_digits=9, decimal_places=2
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("repère de rémunération")
+        verbose_name_plural = _("repères de rémunération")
+        ordering = ["category", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "valid_from"],
+                name="hr_benchmark_one_per_date",
+                violation_error_message=_(
+                    "Un repère existe déjà pour cette catégorie à cette date."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_category_display()} : {self.minimum_gross_monthly} €"
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.minimum_gross_monthly is not None:
+            smic = SmicRate.objects.in_force(self.valid_from)
+            if smic is not None and self.minimum_gross_monthly <= smic.monthly:
+                raise ValidationError(
+                    {
+                        "minimum_gross_monthly": _(
+                            "Un repère doit être supérieur au SMIC en vigueur le %(date)s "
+                            "(%(smic)s € brut mensuel)."
+                        )
+                        % {"date": self.valid_from.strftime("%d/%m/%Y"), "smic": smic.monthly}
+                    }
+                )
+
+
+class DoctoralMinimumPay(models.Model):
+    """Minimum gross monthly pay of a doctoral contract (RULES.md §1).
+
+    Before 2023 it depends on the signature date: a row with ``signed_from``
+    applies only to contracts signed on or after that date.
+    """
+
+    valid_from = models.DateField(_("en vigueur depuis le"))
+    signed_from = models.DateField(_("contrats signés à partir du"), null=True, blank=True)
+    amount = models.DecimalField(_("minimum brut mensuel (€)"), max_digits=9, decimal_places=2)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("minimum du contrat doctoral")
+        verbose_name_plural = _("minimums du contrat doctoral")
+        ordering = ["-valid_from"]
+
+    def __str__(self):
+        return f"{self.amount} € ({self.valid_from:%d/%m/%Y})"
+
+
+class ImportJob(models.Model):
+    """An uploaded import file, analysed (dry run) then imported on confirmation."""
+
+    kind = models.CharField(_("contenu"), max_length=16, choices=ImportKind.choices)
+    file = models.FileField(_("fichier"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("nom du fichier"), max_length=255)
+    status = models.CharField(
+        _("état"), max_length=16, choices=ImportStatus.choices, default=ImportStatus.PENDING
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("déposé par"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("déposé le"), auto_now_add=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmé par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+    total_rows = models.PositiveIntegerField(_("lignes"), default=0)
+    processed_rows = models.PositiveIntegerField(_("lignes traitées"), default=0)
+    # {"new": n, "update": n, "skip": n, "invalid": n, "errors": [{"line", "message"}…]}
+    summary = models.JSONField(_("résultat"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.original_name}"

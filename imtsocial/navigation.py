@@ -20,6 +20,8 @@ NAV = [
     NavEntry(_("Mon dossier"), "hr:my_file", frozenset({Role.EMPLOYEE})),
     NavEntry(_("Mon équipe"), "hr:team", frozenset({Role.MANAGER})),
     NavEntry(_("Personnel"), "hr:employee_list", frozenset({Role.HR})),
+    NavEntry(_("Imports"), "hr:import_list", frozenset({Role.HR})),
+    NavEntry(_("Statistiques RH"), "hr:statistics", frozenset({Role.HR, Role.DIRECTOR})),
     NavEntry(
         _("Télétravail et équipement"),
         "telework:index",

@@ -1,9 +1,19 @@
 from datetime import date
+from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group
 
-from hr.models import Department, Employee, Site, TalentDeveloper
+from hr.enums import ContractKind
+from hr.models import (
+    Contract,
+    Department,
+    Employee,
+    PayBenchmark,
+    SalaryRecord,
+    Site,
+    TalentDeveloper,
+)
 from imtsocial.accounts.models import User
 
 PASSWORD = "correct-horse-battery-staple"
@@ -68,3 +78,41 @@ class TalentDeveloperFactory(factory.django.DjangoModelFactory):
 
     employee = factory.SubFactory(EmployeeFactory, with_login=True)
     trained_on = date(2019, 6, 14)
+
+
+class ContractFactory(factory.django.DjangoModelFactory):
+    """A civil servant appointment by default; traits for the other kinds."""
+
+    class Meta:
+        model = Contract
+
+    class Params:
+        cdd = factory.Trait(kind=ContractKind.CDD, end=date(2021, 8, 31))
+        doctorant = factory.Trait(
+            kind=ContractKind.DOCTORANT, start=date(2019, 10, 1), end=date(2022, 9, 30)
+        )
+
+    employee = factory.SubFactory(EmployeeFactory)
+    kind = ContractKind.TITULAIRE
+    start = date(2015, 9, 1)
+    end = None
+    working_time_ratio = 100
+    category = "A"
+
+
+class SalaryRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SalaryRecord
+
+    contract = factory.SubFactory(ContractFactory)
+    effective_date = factory.SelfAttribute("contract.start")
+    gross_monthly = Decimal("3000.00")
+
+
+class PayBenchmarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PayBenchmark
+
+    category = "A"
+    valid_from = date(2020, 1, 1)
+    minimum_gross_monthly = Decimal("2500.00")

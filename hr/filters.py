@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hr.enums import ContractKind
 from hr.models import Department, Site
 
 
@@ -22,6 +23,11 @@ class EmployeeFilterForm(forms.Form):
         queryset=Site.objects.order_by("name"),
         required=False,
         empty_label=_("Tous"),
+    )
+    contract_kind = forms.ChoiceField(
+        label=_("Contrat en cours"),
+        choices=[("", _("Tous")), *ContractKind.choices],
+        required=False,
     )
     status = forms.ChoiceField(label=_("Situation"), choices=STATUS_CHOICES, required=False)
     at = forms.DateField(

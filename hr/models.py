@@ -282,7 +282,7 @@ class SalaryRecord(models.Model):
         _("brut mensuel (€)"),
         max_digits=9,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.01"))],
+        validators=[MinValueValidator(Decimal("0.01"), message=_("Le montant doit être positif."))],
     )
     index_majore = models.PositiveIntegerField(_("indice majoré"), null=True, blank=True)
 

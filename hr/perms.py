@@ -1,6 +1,7 @@
 """Who may do what in hr/. Used by views, templates and services alike."""
 
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from hr.models import Employee
@@ -44,3 +45,29 @@ def get_employee_for(user, pk) -> Employee:
     return get_object_or_404(
         employees_visible_to(user).select_related("site", "department", "manager"), pk=pk
     )
+
+
+def can_view_contracts(user, employee: Employee) -> bool:
+    """Contracts: the person, their direct manager and HR."""
+    return can_view_employee(user, employee)
+
+
+def can_view_pay(user, employee: Employee) -> bool:
+    """Pay is confidential: the person and HR only — never the manager nor the director."""
+    if has_role(user, Role.HR):
+        return True
+    own = employee_of(user)
+    return own is not None and own.pk == employee.pk
+
+
+def can_export_directory(user) -> bool:
+    return has_role(user, Role.HR)
+
+
+def get_contract_for_edit(user, pk):
+    """HR only; 404 for everyone else (even the contract's holder)."""
+    from hr.models import Contract
+
+    if not has_role(user, Role.HR):
+        raise Http404
+    return get_object_or_404(Contract.objects.select_related("employee"), pk=pk)

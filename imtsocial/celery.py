@@ -10,15 +10,18 @@ Tasks are declared with ``@shared_task`` and queued after commit
 import os
 import smtplib
 
-from celery import Celery, Task
+from celery import Celery
+from celery.contrib.django.task import DjangoTask
 from django.db import OperationalError as DbOperationalError
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "imtsocial.settings")
 
 
-class ReliableTask(Task):
-    """Retries transient failures (database, broker, SMTP) with exponential backoff."""
+class ReliableTask(DjangoTask):
+    """Retries transient failures (database, broker, SMTP) with exponential backoff.
+
+    Based on Celery's DjangoTask, which adds ``delay_on_commit``."""
 
     autoretry_for = (
         DbOperationalError,

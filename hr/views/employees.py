@@ -1,17 +1,32 @@
-from django.db.models import Q
-from django.shortcuts import render
-from django.utils import timezone
-from django.views.decorators.http import require_GET
+import csv
 
-from hr import perms
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+from openpyxl import Workbook
+
+from hr import perms, services
 from hr.filters import EmployeeFilterForm
-from hr.models import Employee
+from hr.forms import ContractForm, EmployeeCreateForm, EmployeeForm, SalaryRecordForm
+from hr.models import Contract, Employee, SalaryRecord
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.audit.models import AuditEvent
 from imtsocial.pagination import paginate
 
 HISTORY_LIMIT = 50
+CONCURRENT_CHANGE = gettext_lazy(
+    "Ce dossier a été modifié par quelqu'un d'autre depuis que vous l'avez ouvert. "
+    "Rechargez la page pour voir la version à jour, puis refaites votre modification."
+)
 
 
 def _history_rows(employee: Employee) -> list[dict]:
@@ -36,13 +51,39 @@ def _history_rows(employee: Employee) -> list[dict]:
 
 
 def _render_employee(request, employee: Employee, *, is_self: bool):
+    user = request.user
+    show_contracts = perms.can_view_contracts(user, employee)
+    show_pay = perms.can_view_pay(user, employee)
+    contracts = []
+    if show_contracts:
+        salaries = SalaryRecord.objects.order_by("-effective_date")
+        contracts = list(
+            employee.contracts.order_by("-start").prefetch_related(
+                Prefetch("salaries", queryset=salaries)
+            )
+            if show_pay
+            else employee.contracts.order_by("-start")
+        )
+    pay_history = (
+        sorted(
+            (record for contract in contracts for record in contract.salaries.all()),
+            key=lambda record: record.effective_date,
+            reverse=True,
+        )
+        if show_pay
+        else None
+    )
+    today = timezone.localdate()
     context = {
         "employee": employee,
         "is_self": is_self,
-        "can_edit": perms.can_edit_employee(request.user, employee),
-        "history": _history_rows(employee)
-        if perms.can_view_history(request.user, employee)
-        else None,
+        "can_edit": perms.can_edit_employee(user, employee),
+        "contracts": contracts if show_contracts else None,
+        "current_contract": next(
+            (c for c in contracts if c.start <= today and (c.end is None or c.end >= today)), None
+        ),
+        "pay_history": pay_history,
+        "history": _history_rows(employee) if perms.can_view_history(user, employee) else None,
     }
     return render(request, "hr/employee_detail.html", context)
 
@@ -58,7 +99,8 @@ def employee_detail(request, pk):
     employee = perms.get_employee_for(request.user, pk)
     is_self = employee.user_id == request.user.pk
     if not is_self:
-        AuditEvent.log_view(actor=request.user, obj=employee, subject=employee.user)
+        detail = _("avec la rémunération") if perms.can_view_pay(request.user, employee) else ""
+        AuditEvent.log_view(actor=request.user, obj=employee, subject=employee.user, detail=detail)
     return _render_employee(request, employee, is_self=is_self)
 
 
@@ -75,13 +117,27 @@ def team(request):
     return render(request, "hr/team.html", {"page": paginate(request, reports)})
 
 
-@require_GET
-@role_required(Role.HR)
-def employee_list(request):
+SORTS = {
+    "nom": ("last_name", "first_name", "pk"),
+    "-nom": ("-last_name", "-first_name", "-pk"),
+    "matricule": ("employee_number",),
+    "-matricule": ("-employee_number",),
+    "service": ("department__name", "last_name", "pk"),
+    "-service": ("-department__name", "last_name", "pk"),
+    "arrivee": ("hire_date", "pk"),
+    "-arrivee": ("-hire_date", "-pk"),
+}
+
+
+def _filtered_employees(request):
     form = EmployeeFilterForm(request.GET or None)
     employees = Employee.objects.select_related("site", "department", "manager")
+    at = timezone.localdate()
+    status = "active"
     if form.is_valid():
         data = form.cleaned_data
+        at = data.get("at") or at
+        status = data.get("status") or "active"
         if q := data.get("q"):
             employees = employees.filter(
                 Q(last_name__icontains=q)
@@ -92,15 +148,188 @@ def employee_list(request):
             employees = employees.filter(department=data["department"])
         if data.get("site"):
             employees = employees.filter(site=data["site"])
-        status = data.get("status") or "active"
-        at = data.get("at") or timezone.localdate()
-        if status == "active":
-            employees = employees.active(at)
-        elif status == "left":
-            employees = employees.exclude(pk__in=Employee.objects.active(at).values("pk"))
-    else:
-        employees = employees.active()
-    employees = employees.order_by("last_name", "first_name", "pk")
+        if data.get("contract_kind"):
+            employees = employees.filter(
+                pk__in=Contract.objects.in_force(at)
+                .filter(kind=data["contract_kind"])
+                .values("employee_id")
+            )
+    if status == "active":
+        employees = employees.active(at)
+    elif status == "left":
+        employees = employees.exclude(pk__in=Employee.objects.active(at).values("pk"))
+    sort = request.GET.get("tri", "nom")
+    employees = employees.order_by(*SORTS.get(sort, SORTS["nom"]))
+    return form, employees, sort
+
+
+@require_GET
+@role_required(Role.HR)
+def employee_list(request):
+    form, employees, sort = _filtered_employees(request)
+    sort_links = {
+        key: ("-" + key if sort == key else key)
+        for key in ("nom", "matricule", "service", "arrivee")
+    }
     return render(
-        request, "hr/employee_list.html", {"form": form, "page": paginate(request, employees)}
+        request,
+        "hr/employee_list.html",
+        {
+            "form": form,
+            "page": paginate(request, employees),
+            "sort": sort,
+            "sort_links": sort_links,
+        },
+    )
+
+
+EXPORT_COLUMNS = [
+    ("employee_number", gettext_lazy("Matricule")),
+    ("last_name", gettext_lazy("Nom")),
+    ("first_name", gettext_lazy("Prénom")),
+    ("work_email", gettext_lazy("E-mail professionnel")),
+    ("department__name", gettext_lazy("Service ou laboratoire")),
+    ("site__name", gettext_lazy("Site")),
+    ("manager__employee_number", gettext_lazy("Matricule du responsable")),
+    ("hire_date", gettext_lazy("Date d'arrivée")),
+    ("leave_date", gettext_lazy("Date de départ")),
+    ("category", gettext_lazy("Catégorie")),
+    ("job_title", gettext_lazy("Fonction")),
+]
+
+
+@require_GET
+@role_required(Role.HR)
+@reauthentication_required
+def employee_export(request, fmt):
+    """The filtered directory as CSV or XLSX (identity and assignment; never pay)."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    _form, employees, _sort = _filtered_employees(request)
+    rows = employees.values_list(*[field for field, _label in EXPORT_COLUMNS])
+    header = [str(label) for _field, label in EXPORT_COLUMNS]
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    AuditEvent.log_export(
+        actor=request.user,
+        obj=request.user,
+        detail=_("Annuaire du personnel (%(fmt)s) %(query)s")
+        % {"fmt": fmt.upper(), "query": request.GET.urlencode()},
+    )
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="personnel-{stamp}.csv"'
+        response.write("\ufeff")  # lets Excel read the accents
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(header)
+        for row in rows.iterator(chunk_size=2000):
+            writer.writerow(["" if value is None else value for value in row])
+        return response
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Personnel"))
+    sheet.append(header)
+    for row in rows.iterator(chunk_size=2000):
+        sheet.append(list(row))
+    response = HttpResponse(
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="personnel-{stamp}.xlsx"'
+    workbook.save(response)
+    return response
+
+
+def _form_page(request, form, *, title, employee=None, cancel_url):
+    return render(
+        request,
+        "hr/form.html",
+        {"form": form, "title": title, "employee": employee, "cancel_url": cancel_url},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.HR)
+def employee_create(request):
+    form = EmployeeCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        employee = services.employee_create(form=form, by=request.user)
+        messages.success(request, _("Le dossier de %(name)s est créé.") % {"name": employee})
+        return redirect(employee)
+    return _form_page(
+        request, form, title=_("Nouvel agent"), cancel_url=reverse("hr:employee_list")
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.HR)
+def employee_edit(request, pk):
+    employee = get_object_or_404(Employee.objects.select_related("manager"), pk=pk)
+    form = EmployeeForm(request.POST or None, instance=employee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.employee_update(form=form, by=request.user)
+        except services.ConcurrentChangeError:
+            form.add_error(None, CONCURRENT_CHANGE)
+        else:
+            messages.success(request, _("Dossier enregistré."))
+            return redirect(employee)
+    return _form_page(
+        request,
+        form,
+        title=_("Modifier le dossier de %(name)s") % {"name": employee},
+        employee=employee,
+        cancel_url=employee.get_absolute_url(),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.HR)
+def contract_add(request, pk):
+    employee = get_object_or_404(Employee, pk=pk)
+    return _contract_form(request, employee, Contract(employee=employee))
+
+
+@require_http_methods(["GET", "POST"])
+def contract_edit(request, pk):
+    contract = perms.get_contract_for_edit(request.user, pk)
+    return _contract_form(request, contract.employee, contract)
+
+
+def _contract_form(request, employee, contract):
+    form = ContractForm(request.POST or None, instance=contract)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contract_save(form=form, employee=employee, by=request.user)
+        except services.ConcurrentChangeError:
+            form.add_error(None, CONCURRENT_CHANGE)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Contrat enregistré."))
+            return redirect(employee)
+    title = (
+        _("Modifier un contrat de %(name)s") if contract.pk else _("Nouveau contrat pour %(name)s")
+    ) % {"name": employee}
+    return _form_page(
+        request, form, title=title, employee=employee, cancel_url=employee.get_absolute_url()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reauthentication_required
+def salary_add(request, pk):
+    contract = perms.get_contract_for_edit(request.user, pk)
+    form = SalaryRecordForm(request.POST or None, contract=contract)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.salary_record_add(form=form, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Salaire enregistré."))
+            return redirect(contract.employee)
+    return _form_page(
+        request,
+        form,
+        title=_("Nouveau salaire – %(contract)s") % {"contract": contract},
+        employee=contract.employee,
+        cancel_url=contract.employee.get_absolute_url(),
     )

@@ -25,3 +25,8 @@ def euros(value, decimals=0):
     if decimals:
         text += "," + fraction
     return f"{sign}{text}{NBSP}€"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "")

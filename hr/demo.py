@@ -1,0 +1,506 @@
+"""Demo data of hr/: the school at 31/12/2020, as the DD&RS chapter describes it.
+
+Idempotent: objects are matched on natural keys (codes, employee numbers,
+e-mails), so a second run changes nothing.
+"""
+
+import random
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.contrib.auth.models import Group
+from simple_history.utils import bulk_create_with_history
+
+from hr.enums import Category, ContractKind, DepartmentKind
+from hr.models import (
+    Contract,
+    Department,
+    Employee,
+    PayBenchmark,
+    SalaryRecord,
+    Site,
+    TalentDeveloper,
+)
+from imtsocial.accounts.models import User
+from imtsocial.accounts.roles import Role
+
+DEMO_PASSWORD = "demo-imtsocial"  # noqa: S105 - printed on purpose, demo only
+DEMO_DOMAIN = "demo.imtsocial.fr"
+STAFF_SIZE = 330
+TALENT_DEVELOPERS = 23
+
+SITES = [
+    ("clavieres", "Clavières", "6 avenue de Clavières, 30100 Alès"),
+    ("croupillac", "Croupillac", "7 rue Jules Renard, 30100 Alès"),
+]
+# code, name, kind, site, weight in the staff
+DEPARTMENTS = [
+    ("dir", "Direction", DepartmentKind.SERVICE, "clavieres", 8),
+    ("rh", "Ressources humaines", DepartmentKind.SERVICE, "clavieres", 12),
+    ("dsi", "Pôle informatique", DepartmentKind.SERVICE, "clavieres", 16),
+    ("st", "Services techniques", DepartmentKind.SERVICE, "clavieres", 20),
+    ("hs", "Hygiène et sécurité", DepartmentKind.SERVICE, "croupillac", 4),
+    ("resto", "Restaurant collectif", DepartmentKind.SERVICE, "clavieres", 14),
+    ("scol", "Scolarité et vie étudiante", DepartmentKind.SERVICE, "clavieres", 18),
+    ("af", "Affaires financières", DepartmentKind.SERVICE, "clavieres", 12),
+    ("com", "Communication", DepartmentKind.SERVICE, "clavieres", 8),
+    ("c2ma", "C2MA – Centre des matériaux", DepartmentKind.LABORATORY, "croupillac", 70),
+    (
+        "lgei",
+        "LGEI – Génie de l'environnement industriel",
+        DepartmentKind.LABORATORY,
+        "clavieres",
+        60,
+    ),
+    (
+        "lgi2p",
+        "LGI2P – Génie informatique et ingénierie de production",
+        DepartmentKind.LABORATORY,
+        "croupillac",
+        60,
+    ),
+]
+FIRST_NAMES = [
+    "Camille",
+    "Léa",
+    "Manon",
+    "Chloé",
+    "Julie",
+    "Sarah",
+    "Laura",
+    "Marion",
+    "Pauline",
+    "Claire",
+    "Émilie",
+    "Céline",
+    "Nathalie",
+    "Sophie",
+    "Isabelle",
+    "Sandrine",
+    "Hélène",
+    "Anne",
+    "Aurélie",
+    "Lucie",
+    "Thomas",
+    "Nicolas",
+    "Julien",
+    "Maxime",
+    "Alexandre",
+    "Antoine",
+    "Pierre",
+    "Romain",
+    "Guillaume",
+    "Sébastien",
+    "Laurent",
+    "Olivier",
+    "Christophe",
+    "Philippe",
+    "Mathieu",
+    "Éric",
+    "David",
+    "François",
+    "Jérôme",
+    "Vincent",
+    "Benoît",
+    "Karim",
+    "Yasmine",
+    "Mehdi",
+    "Inès",
+    "Wei",
+    "Mei",
+    "Rahul",
+    "Priya",
+    "Lucas",
+]
+LAST_NAMES = [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefebvre",
+    "Michel",
+    "Garcia",
+    "David",
+    "Bertrand",
+    "Roux",
+    "Vincent",
+    "Fournier",
+    "Morel",
+    "Girard",
+    "André",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Bonnet",
+    "François",
+    "Martinez",
+    "Legrand",
+    "Garnier",
+    "Faure",
+    "Rousseau",
+    "Blanc",
+    "Guérin",
+    "Muller",
+    "Henry",
+    "Roussel",
+    "Nicolas",
+    "Perrin",
+    "Morin",
+    "Mathieu",
+    "Clément",
+    "Gauthier",
+    "Dumont",
+    "Lopez",
+    "Fontaine",
+    "Chevalier",
+    "Robin",
+    "Masson",
+    "Sanchez",
+    "Boyer",
+    "Chabrol",
+    "Valette",
+    "Pellet",
+    "Teissier",
+    "Roumieux",
+    "Bastide",
+    "Jourdan",
+    "Rouvière",
+]
+
+# role, first name, last name, department code, groups, extra
+DEMO_LOGINS = [
+    (Role.EMPLOYEE, "Élodie", "Agent", "c2ma", []),
+    (Role.MANAGER, "Marc", "Manager", "c2ma", []),
+    (Role.HR, "Hélène", "Ressources", "rh", [Role.HR]),
+    (Role.IT, "Ivan", "Informatique", "dsi", [Role.IT]),
+    (Role.SOCIAL_ACTION, "Sophie", "Solidarité", "rh", [Role.SOCIAL_ACTION]),
+    (Role.PREVENTION, "Paul", "Prévention", "hs", [Role.PREVENTION]),
+    (Role.TALENT_DEVELOPER, "Tania", "Talents", "lgei", []),
+    (Role.DIRECTOR, "Denis", "Directeur", "dir", [Role.DIRECTOR]),
+    (Role.DPO, "Danielle", "Données", "dir", [Role.DPO]),
+]
+
+
+def demo_email(role: Role) -> str:
+    return f"{role.value}@{DEMO_DOMAIN}"
+
+
+def build():
+    rng = random.Random(2020)  # deterministic: a second run computes the same people
+    sites = {
+        code: Site.objects.update_or_create(code=code, defaults={"name": name, "address": addr})[0]
+        for code, name, addr in SITES
+    }
+    departments = {
+        code: Department.objects.update_or_create(
+            code=code, defaults={"name": name, "kind": kind, "site": sites[site]}
+        )[0]
+        for code, name, kind, site, _weight in DEPARTMENTS
+    }
+    heads = _build_heads(rng, departments)
+    _build_staff(rng, departments, heads)
+    _build_demo_logins(departments, heads)
+    _build_talent_developers(rng)
+    _build_benchmarks()
+    _build_contracts(rng)
+
+
+def _person(rng, number, department, **extra):
+    first = rng.choice(FIRST_NAMES)
+    last = rng.choice(LAST_NAMES)
+    hire_year = rng.randint(1988, 2020)
+    fields = {
+        "employee_number": number,
+        "first_name": first,
+        "last_name": last,
+        "work_email": f"{number.lower()}@{DEMO_DOMAIN}",
+        "site": department.site,
+        "department": department,
+        "hire_date": date(hire_year, rng.randint(1, 12), 1),
+        "category": rng.choice([Category.A, Category.A, Category.B, Category.C]),
+    }
+    return Employee(**(fields | extra))
+
+
+def _build_heads(rng, departments):
+    heads = {}
+    director = None
+    for index, (code, _name, _kind, _site, _weight) in enumerate(DEPARTMENTS):
+        number = f"H{index + 1:03d}"
+        # Always draw the person so that the random stream is the same on every run.
+        candidate = _person(rng, number, departments[code], category=Category.A)
+        employee = Employee.objects.filter(employee_number=number).first()
+        if employee is None:
+            employee = candidate
+            employee.job_title = "Responsable"
+            employee.save()
+        heads[code] = employee
+        if code == "dir":
+            director = employee
+    for code, head in heads.items():
+        if code != "dir" and head.manager_id is None:
+            head.manager = director
+            head.save(update_fields=["manager"])
+        department = departments[code]
+        if department.head_id != head.pk:
+            department.head = head
+            department.save(update_fields=["head"])
+    return heads
+
+
+def _build_staff(rng, departments, heads):
+    existing = set(Employee.objects.values_list("employee_number", flat=True))
+    codes = [code for code, *_ in DEPARTMENTS]
+    weights = [weight for *_rest, weight in DEPARTMENTS]
+    new = []
+    for index in range(STAFF_SIZE - len(heads)):
+        code = rng.choices(codes, weights)[0]
+        number = f"E{index + 1:04d}"
+        person = _person(rng, number, departments[code], manager=heads[code])
+        if number not in existing:
+            new.append(person)
+    if new:
+        bulk_create_with_history(new, Employee, batch_size=500)
+
+
+def _build_demo_logins(departments, heads):
+    for index, (role, first, last, code, groups) in enumerate(DEMO_LOGINS):
+        user, created = User.objects.get_or_create(
+            email=demo_email(role), defaults={"first_name": first, "last_name": last}
+        )
+        if created or not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user.groups.set(Group.objects.filter(name__in=[g.value for g in groups]))
+        if role == Role.HR:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+        number = f"D{index + 1:03d}"
+        department = departments[code]
+        employee = Employee.objects.filter(employee_number=number).first()
+        if role == Role.MANAGER:
+            # The demo manager heads the C2MA laboratory: reuse its head's record.
+            employee = heads[code]
+        elif role == Role.DIRECTOR:
+            employee = heads["dir"]
+        elif employee is None:
+            employee = Employee(
+                employee_number=number,
+                site=department.site,
+                department=department,
+                hire_date=date(2015, 9, 1),
+                category=Category.A,
+            )
+        desired = {
+            "first_name": first,
+            "last_name": last,
+            "work_email": user.email,
+            "user_id": user.pk,
+        }
+        if employee.pk is None or role not in (Role.MANAGER, Role.DIRECTOR):
+            desired["manager_id"] = heads[code].pk if role != Role.DIRECTOR else None
+        changed = [k for k, v in desired.items() if getattr(employee, k) != v]
+        if employee.pk is None or changed:
+            for key, value in desired.items():
+                setattr(employee, key, value)
+            if employee.manager_id is not None and employee.manager_id == employee.pk:
+                employee.manager_id = None
+            employee.save()
+
+
+def _build_talent_developers(rng):
+    tania = Employee.objects.get(user__email=demo_email(Role.TALENT_DEVELOPER))
+    TalentDeveloper.objects.get_or_create(
+        employee=tania, defaults={"trained_on": date(2019, 6, 14)}
+    )
+    missing = TALENT_DEVELOPERS - TalentDeveloper.objects.count()
+    if missing <= 0:
+        return
+    candidates = list(
+        Employee.objects.filter(talent_developer__isnull=True, user__isnull=True)
+        .order_by("employee_number")
+        .values_list("pk", flat=True)
+    )
+    chosen = rng.sample(candidates, missing)
+    TalentDeveloper.objects.bulk_create(
+        TalentDeveloper(employee_id=pk, trained_on=date(2019, 6, 14)) for pk in chosen
+    )
+
+
+# The figures of section A of the 2020 chapter, reached by the data (never written
+# into a template): excluding the PhD students, 90 % permanent, 3 % CDD under two
+# years, 7 % two years or more; average gross monthly pay of permanent staff 4 090 €.
+REFERENCE_DATE = date(2020, 12, 31)
+LAB_CODES = {"c2ma", "lgei", "lgi2p"}
+PHD_STUDENTS = 60
+SHORT_CDD = 8
+LONG_CDD = 19
+PERMANENT_AVERAGE_2020 = Decimal("4090.00")
+UNDERPAID = 3  # category C staff paid below the benchmark, for the HR alert page
+CENT = Decimal("0.01")
+
+BENCHMARKS = [
+    # category, valid from, minimum gross monthly (full time)
+    (Category.A, date(2020, 1, 1), "2100.00"),
+    (Category.B, date(2020, 1, 1), "1700.00"),
+    (Category.C, date(2020, 1, 1), "1600.00"),
+    (Category.A, date(2023, 1, 1), "2300.00"),
+    (Category.B, date(2023, 1, 1), "1850.00"),
+    (Category.C, date(2023, 1, 1), "1760.00"),
+    (Category.C, date(2024, 1, 1), "1800.00"),
+    (Category.A, date(2025, 1, 1), "2400.00"),
+    (Category.B, date(2025, 1, 1), "1950.00"),
+    (Category.C, date(2025, 1, 1), "1850.00"),
+]
+GRADES = {
+    (ContractKind.TITULAIRE, Category.A): ["Maître-assistant", "Ingénieur d'études", "Professeur"],
+    (ContractKind.TITULAIRE, Category.B): ["Technicien supérieur", "Secrétaire administratif"],
+    (ContractKind.TITULAIRE, Category.C): ["Adjoint technique", "Adjoint administratif"],
+    (ContractKind.CDI, Category.A): ["Ingénieur de recherche", "Chargé de mission"],
+    (ContractKind.CDI, Category.B): ["Technicien", "Assistant de gestion"],
+    (ContractKind.CDI, Category.C): ["Agent technique", "Agent de restauration"],
+}
+PAY_2020 = {Category.A: (5400, 800), Category.B: (3100, 350), Category.C: (2350, 250)}
+
+
+def _build_benchmarks():
+    for category, valid_from, amount in BENCHMARKS:
+        PayBenchmark.objects.get_or_create(
+            category=category,
+            valid_from=valid_from,
+            defaults={
+                "minimum_gross_monthly": Decimal(amount),
+                "source": "Cadre de gestion IMT (démonstration)",
+            },
+        )
+
+
+def _money(value) -> Decimal:
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _build_contracts(rng):
+    """Contract history and pay of every demo employee, built once."""
+    if Contract.objects.exists():
+        return
+    employees = list(Employee.objects.select_related("department").order_by("employee_number"))
+    ordinary = [e for e in employees if e.user_id is None and e.employee_number.startswith("E")]
+    phds = rng.sample([e for e in ordinary if e.department.code in LAB_CODES], PHD_STUDENTS)
+    phd_ids = {e.pk for e in phds}
+    fixed = rng.sample([e for e in ordinary if e.pk not in phd_ids], SHORT_CDD + LONG_CDD)
+    fixed_ids = {e.pk for e in fixed}
+    permanents = [e for e in employees if e.pk not in phd_ids | fixed_ids]
+
+    contracts: list[Contract] = []
+    salaries: list[tuple[Contract, date, Decimal]] = []
+
+    for index, employee in enumerate(phds):
+        start = date(2018 + index % 3, 10, 1)
+        contract = Contract(
+            employee=employee,
+            kind=ContractKind.DOCTORANT,
+            start=start,
+            end=date(start.year + 3, 9, 30),
+            signed_on=start - timedelta(days=60),
+            category=Category.A,
+            grade="Doctorant",
+        )
+        contracts.append(contract)
+        salaries.append((contract, start, Decimal("1758.00")))
+        if contract.end >= date(2023, 1, 1):
+            salaries.append((contract, date(2023, 1, 1), Decimal("2044.12")))
+        employee.hire_date, employee.leave_date, employee.category = start, contract.end, Category.A
+
+    for index, employee in enumerate(fixed):
+        if index < SHORT_CDD:  # one-year contracts
+            start = date(2020, 1 + index, 1)
+            end = date(2020 + 1, 1 + index, 1) - timedelta(days=1)
+        else:  # three-year contracts
+            start = date(2019, 1 + (index % 12), 1)
+            end = date(2022, 1 + (index % 12), 1) - timedelta(days=1)
+        category = employee.category or Category.B
+        contract = Contract(
+            employee=employee,
+            kind=ContractKind.CDD,
+            start=start,
+            end=end,
+            category=category,
+            grade="Contractuel",
+        )
+        contracts.append(contract)
+        salaries.append((contract, start, _money(rng.uniform(2300, 2900))))
+        employee.hire_date, employee.leave_date = start, end
+
+    # Permanent staff: the 2020 pay drawn by category, then the whole group shifted
+    # so that its average is the chapter's figure.
+    pay_2020 = {}
+    underpaid = [e for e in permanents if e.category == Category.C][:UNDERPAID]
+    for employee in permanents:
+        mean, spread = PAY_2020[employee.category or Category.B]
+        pay_2020[employee.pk] = Decimal(str(round(max(rng.gauss(mean, spread), 1900), 2)))
+    for employee in underpaid:
+        pay_2020[employee.pk] = Decimal("1580.00")
+    adjustable = [e.pk for e in permanents if e not in underpaid]
+    delta = (PERMANENT_AVERAGE_2020 * len(permanents) - sum(pay_2020.values())) / len(adjustable)
+    for pk in adjustable:
+        pay_2020[pk] = _money(pay_2020[pk] + delta)
+    # Rounding leftovers go to one person so that the average is exact to the cent.
+    pay_2020[adjustable[0]] += PERMANENT_AVERAGE_2020 * len(permanents) - sum(pay_2020.values())
+
+    for employee in permanents:
+        hire = employee.hire_date or date(2010, 9, 1)
+        kind = ContractKind.TITULAIRE if rng.random() < 0.65 else ContractKind.CDI
+        category = employee.category or Category.B
+        start = hire
+        amount = pay_2020[employee.pk]
+        if rng.random() < 0.25 and hire <= date(2018, 6, 1):  # began on a two-year CDD
+            cdd_end = date(hire.year + 2, hire.month, 1) - timedelta(days=1)
+            cdd = Contract(
+                employee=employee,
+                kind=ContractKind.CDD,
+                start=hire,
+                end=cdd_end,
+                category=category,
+                grade="Contractuel",
+            )
+            contracts.append(cdd)
+            salaries.append((cdd, hire, _money(amount * Decimal("0.80"))))
+            start = cdd_end + timedelta(days=1)
+        contract = Contract(
+            employee=employee,
+            kind=kind,
+            start=start,
+            category=category,
+            grade=rng.choice(GRADES[(kind, category)]),
+        )
+        contracts.append(contract)
+        years_before = max(0, 2019 - start.year)
+        first = amount * (1 - Decimal("0.012") * years_before) if start.year < 2019 else amount
+        salaries.append((contract, start, _money(first)))
+        if start < date(2019, 1, 1):
+            salaries.append((contract, date(2019, 1, 1), amount))
+        later = _money(amount * Decimal("1.035"))
+        salaries.append((contract, date(2022, 7, 1), later))
+        final = Decimal("1830.00") if employee in underpaid else _money(later * Decimal("1.02"))
+        salaries.append((contract, date(2024, 1, 1), final))
+
+    bulk_create_with_history(contracts, Contract, batch_size=500)
+    bulk_create_with_history(
+        [
+            SalaryRecord(contract=contract, effective_date=effective, gross_monthly=amount)
+            for contract, effective, amount in salaries
+        ],
+        SalaryRecord,
+        batch_size=1000,
+    )
+    Employee.objects.bulk_update(
+        phds + fixed, ["hire_date", "leave_date", "category"], batch_size=500
+    )

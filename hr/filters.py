@@ -29,6 +29,11 @@ class EmployeeFilterForm(forms.Form):
         choices=[("", _("Tous")), *ContractKind.choices],
         required=False,
     )
+    ending_before = forms.DateField(
+        label=_("Contrat se terminant au plus tard le"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     status = forms.ChoiceField(label=_("Situation"), choices=STATUS_CHOICES, required=False)
     at = forms.DateField(
         label=_("À la date du"),

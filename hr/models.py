@@ -68,6 +68,15 @@ class EmployeeQuerySet(models.QuerySet):
             Q(leave_date__isnull=True) | Q(leave_date__gte=at)
         )
 
+    def with_current_contract(self, at=None):
+        """Annotate the kind and end of the contract in force at ``at`` (one query)."""
+        at = at or timezone.localdate()
+        current = Contract.objects.in_force(at).filter(employee=OuterRef("pk")).order_by("-start")
+        return self.annotate(
+            current_contract_kind=models.Subquery(current.values("kind")[:1]),
+            current_contract_end=models.Subquery(current.values("end")[:1]),
+        )
+
     def with_role_facts(self):
         return self.annotate(
             has_reports=Exists(Employee.objects.active().filter(manager=OuterRef("pk"))),

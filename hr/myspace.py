@@ -1,10 +1,23 @@
+from datetime import timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from hr.models import Employee
+from hr.enums import ImportStatus
+from hr.models import Contract, Employee, ImportJob
 from imtsocial.accounts.roles import Role, employee_of, roles_of
 from imtsocial.myspace import Item, Section
+
+CONTRACT_END_NOTICE_DAYS = 60
+
+
+def _ending_contracts(at):
+    """Fixed-term contracts in force that end within the notice period."""
+    return Contract.objects.in_force(at).filter(
+        end__isnull=False, end__lte=at + timedelta(days=CONTRACT_END_NOTICE_DAYS)
+    )
 
 
 def sections(request) -> list[Section]:
@@ -24,10 +37,28 @@ def sections(request) -> list[Section]:
                 links=[Item(label=_("Voir mon dossier"), url=reverse("hr:my_file"))],
             )
         )
+    today = timezone.localdate()
     if Role.MANAGER in held:
         count = Employee.objects.active().filter(manager=employee).count()
+        ending = _ending_contracts(today).filter(employee__manager=employee).count()
+        todo = []
+        if ending:
+            todo.append(
+                Item(
+                    label=ngettext(
+                        "%(count)d contrat de votre équipe se termine dans les %(days)d jours",
+                        "%(count)d contrats de votre équipe se terminent dans les %(days)d jours",
+                        ending,
+                    )
+                    % {"count": ending, "days": CONTRACT_END_NOTICE_DAYS},
+                    url=reverse("hr:team"),
+                    badge=_("Fin de contrat"),
+                    badge_level="warning",
+                )
+            )
         result.append(
             Section(
+                todo=todo,
                 title=_("Mon équipe"),
                 role_label=Role.MANAGER.label,
                 items=[
@@ -59,6 +90,7 @@ def sections(request) -> list[Section]:
             section.links.append(
                 Item(label=_("Annuaire du personnel"), url=reverse("hr:employee_list"))
             )
+            section.todo.extend(_hr_todo(today))
         result.append(section)
     if Role.TALENT_DEVELOPER in held:
         result.append(
@@ -77,3 +109,39 @@ def sections(request) -> list[Section]:
             )
         )
     return result
+
+
+def _hr_todo(today) -> list[Item]:
+    todo = []
+    limit = today + timedelta(days=CONTRACT_END_NOTICE_DAYS)
+    ending = _ending_contracts(today).count()
+    if ending:
+        todo.append(
+            Item(
+                label=ngettext(
+                    "%(count)d contrat se termine dans les %(days)d jours",
+                    "%(count)d contrats se terminent dans les %(days)d jours",
+                    ending,
+                )
+                % {"count": ending, "days": CONTRACT_END_NOTICE_DAYS},
+                url=reverse("hr:employee_list") + f"?ending_before={limit:%Y-%m-%d}",
+                badge=_("Fin de contrat"),
+                badge_level="warning",
+            )
+        )
+    ready = ImportJob.objects.filter(status=ImportStatus.READY).count()
+    if ready:
+        todo.append(
+            Item(
+                label=ngettext(
+                    "%(count)d import analysé attend votre confirmation",
+                    "%(count)d imports analysés attendent votre confirmation",
+                    ready,
+                )
+                % {"count": ready},
+                url=reverse("hr:import_list"),
+                badge=_("Import"),
+                badge_level="info",
+            )
+        )
+    return todo

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from openpyxl import Workbook
 
 from hr import perms, services
+from hr.enums import ContractKind
 from hr.filters import EmployeeFilterForm
 from hr.forms import ContractForm, EmployeeCreateForm, EmployeeForm, SalaryRecordForm
 from hr.models import Contract, Employee, SalaryRecord
@@ -111,10 +112,15 @@ def team(request):
     reports = (
         Employee.objects.active()
         .filter(manager=manager)
+        .with_current_contract()
         .select_related("site", "department")
         .order_by("last_name", "first_name")
     )
-    return render(request, "hr/team.html", {"page": paginate(request, reports)})
+    return render(
+        request,
+        "hr/team.html",
+        {"page": paginate(request, reports), "contract_kinds": dict(ContractKind.choices)},
+    )
 
 
 SORTS = {
@@ -148,6 +154,12 @@ def _filtered_employees(request):
             employees = employees.filter(department=data["department"])
         if data.get("site"):
             employees = employees.filter(site=data["site"])
+        if data.get("ending_before"):
+            employees = employees.filter(
+                pk__in=Contract.objects.in_force(at)
+                .filter(end__isnull=False, end__lte=data["ending_before"])
+                .values("employee_id")
+            )
         if data.get("contract_kind"):
             employees = employees.filter(
                 pk__in=Contract.objects.in_force(at)

@@ -64,6 +64,7 @@ def test_my_space_runs_a_constant_number_of_queries(
     user = make_user(Role.HR, Role.MANAGER, Role.DPO, Role.DIRECTOR)
     EmployeeFactory.create_batch(rows, manager=user.employee)
     client.force_login(user)
-    # session, user, roles (2), team count, staff count, audit count
-    with django_assert_num_queries(7):
+    # session, user, roles (2), team count, team contracts ending, staff count,
+    # contracts ending, imports to confirm, audit count
+    with django_assert_num_queries(10):
         client.get(reverse("home"))

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from hr.enums import ImportStatus
 from hr.models import Contract, Employee, ImportJob
+from hr.stats import salaries_below_benchmark
 from imtsocial.accounts.roles import Role, employee_of, roles_of
 from imtsocial.myspace import Item, Section
 
@@ -127,6 +128,21 @@ def _hr_todo(today) -> list[Item]:
                 url=reverse("hr:employee_list") + f"?ending_before={limit:%Y-%m-%d}",
                 badge=_("Fin de contrat"),
                 badge_level="warning",
+            )
+        )
+    underpaid = salaries_below_benchmark(at=today).count()
+    if underpaid:
+        todo.append(
+            Item(
+                label=ngettext(
+                    "%(count)d agent est payé sous son repère de rémunération",
+                    "%(count)d agents sont payés sous leur repère de rémunération",
+                    underpaid,
+                )
+                % {"count": underpaid},
+                url=reverse("hr:pay_alerts"),
+                badge=_("Rémunération"),
+                badge_level="error",
             )
         )
     ready = ImportJob.objects.filter(status=ImportStatus.READY).count()

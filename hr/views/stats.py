@@ -1,11 +1,107 @@
-"""HR statistics and pay alerts. Filled in by the statistics work."""
+"""HR statistics at a reference date (aggregates only) and the list of pay alerts."""
 
-from django.http import Http404
+from datetime import date
+
+from django import forms
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from hr.charts import pay_chart
+from hr.enums import Category, ContractKind
+from hr.models import Department
+from hr.stats import SMALL_GROUP_THRESHOLD, hr_statistics, salaries_below_benchmark
+from imtsocial.accounts.decorators import role_required
+from imtsocial.accounts.roles import Role, has_role
+from imtsocial.pagination import paginate
 
 
+def _date_widget():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def default_reference_date(today: date | None = None) -> date:
+    """31 December of last year: the date of the yearly DD&RS figures."""
+    today = today or timezone.localdate()
+    return date(today.year - 1, 12, 31)
+
+
+class StatisticsForm(forms.Form):
+    at = forms.DateField(
+        label=_("Date de référence"),
+        required=False,
+        widget=_date_widget(),
+        help_text=_("Par défaut, le 31 décembre de l'année dernière."),
+    )
+
+
+class PayAlertFilterForm(forms.Form):
+    at = forms.DateField(
+        label=_("À la date du"),
+        required=False,
+        widget=_date_widget(),
+        help_text=_("Par défaut, aujourd'hui."),
+    )
+    department = forms.ModelChoiceField(
+        label=_("Service ou laboratoire"),
+        queryset=Department.objects.order_by("name"),
+        required=False,
+        empty_label=_("Tous"),
+    )
+    category = forms.ChoiceField(
+        label=_("Catégorie"), choices=[("", _("Toutes")), *Category.choices], required=False
+    )
+    kind = forms.ChoiceField(
+        label=_("Nature du contrat"),
+        choices=[("", _("Toutes")), *ContractKind.choices],
+        required=False,
+    )
+
+
+def _valid(form: forms.Form, name: str):
+    """The cleaned value of one field, or None when it is empty or invalid.
+
+    A wrong value is reported next to its field by the form; the other filters apply.
+    """
+    form.is_valid()
+    return form.cleaned_data.get(name) or None
+
+
+@require_GET
+@role_required(Role.HR, Role.DIRECTOR)
 def statistics(request):
-    raise Http404
+    form = StatisticsForm(request.GET or None, initial={"at": default_reference_date()})
+    at = (_valid(form, "at") if form.is_bound else None) or default_reference_date()
+    stats = hr_statistics(at=at)
+    smic = stats.smic.monthly if stats.smic else None
+    context = {
+        "form": form,
+        "at": at,
+        "stats": stats,
+        "chart": pay_chart(stats.distribution, marker=smic),
+        "threshold": SMALL_GROUP_THRESHOLD,
+        "can_view_pay_alerts": has_role(request.user, Role.HR),
+    }
+    return render(request, "hr/stats/statistics.html", context)
 
 
+@require_GET
+@role_required(Role.HR)
 def pay_alerts(request):
-    raise Http404
+    form = PayAlertFilterForm(request.GET or None)
+    at = (_valid(form, "at") if form.is_bound else None) or timezone.localdate()
+    alerts = salaries_below_benchmark(at=at).select_related("employee", "employee__department")
+    if form.is_bound:
+        if department := _valid(form, "department"):
+            alerts = alerts.filter(employee__department=department)
+        if category := _valid(form, "category"):
+            alerts = alerts.filter(category=category)
+        if kind := _valid(form, "kind"):
+            alerts = alerts.filter(kind=kind)
+    alerts = alerts.order_by("employee__last_name", "employee__first_name", "pk")
+    return render(
+        request,
+        "hr/stats/pay_alerts.html",
+        {"form": form, "at": at, "page": paginate(request, alerts)},
+    )

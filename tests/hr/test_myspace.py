@@ -54,6 +54,22 @@ def test_hr_sees_contracts_ending_and_imports_to_confirm(client, make_user):
     ]
 
 
+def test_hr_is_told_of_salaries_below_their_benchmark(client, make_user):
+    from decimal import Decimal
+
+    from tests.factories import PayBenchmarkFactory, SalaryRecordFactory
+
+    PayBenchmarkFactory(
+        category="C", valid_from=date(2020, 1, 1), minimum_gross_monthly=Decimal("1900.00")
+    )
+    low = ContractFactory(kind="titulaire", category="C", start=date(2020, 1, 1))
+    SalaryRecordFactory(contract=low, gross_monthly=Decimal("1850.00"))
+    fine = ContractFactory(kind="titulaire", category="C", start=date(2020, 1, 1))
+    SalaryRecordFactory(contract=fine, gross_monthly=Decimal("1900.00"))
+    client.force_login(make_user(Role.HR))
+    assert "1 agent est payé sous son repère de rémunération" in todo_labels(client)
+
+
 def test_the_directory_link_of_the_todo_lists_those_people(client, make_user):
     today = timezone.localdate()
     soon = ContractFactory(kind="cdd", start=date(2020, 1, 1), end=today + timedelta(days=20))

@@ -65,6 +65,6 @@ def test_my_space_runs_a_constant_number_of_queries(
     EmployeeFactory.create_batch(rows, manager=user.employee)
     client.force_login(user)
     # session, user, roles (2), team count, team contracts ending, staff count,
-    # contracts ending, imports to confirm, audit count
-    with django_assert_num_queries(10):
+    # contracts ending, pay alerts, imports to confirm, audit count
+    with django_assert_num_queries(11):
         client.get(reverse("home"))

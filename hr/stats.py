@@ -1,0 +1,391 @@
+"""HR statistics at a reference date: headcount, contract mix, pay of permanent staff.
+
+Pure read functions of a date, computed by SQL aggregation (a constant number of
+queries, whatever the headcount). The statistics page and the yearly DD&RS chapter
+call the same functions: one source of truth.
+
+Definitions (shown on the page and in the report's method notes):
+
+- A contract is *in force* at date D when it started on or before D and has not
+  ended (no end date, or end on or after D): ``Contract.objects.in_force(D)``. The
+  contracts of one person never overlap, so one contract in force is one person.
+- *Permanent* staff: civil servants (``titulaire``) and CDI. *Fixed-term* staff:
+  CDD and apprentices. PhD students (``doctorant``, a 3-year doctoral contract) are
+  left out of the contract mix, as in the source chapter.
+- The *length* of a fixed-term contract is its planned length, from its start date
+  to its end date, both included (the end date is the contract's last day, as in
+  ``in_force``): ``end − start + 1`` days. "2 years or more" means a length of
+  730 days or more, so a contract from 01/09/2021 to 31/08/2023 (exactly two
+  calendar years, ``end − start`` = 729 days) is "2 years or more", and one ending a
+  day earlier is "under 2 years". Across a 29 February the calendar and the 730 days
+  differ by a day; the 730-day rule is the one applied.
+- The *salary in force* of a contract at D is its salary record with the latest
+  effective date on or before D; later records are ignored. Amounts are gross
+  monthly, as recorded (a part-time salary is not converted to full time).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DecimalField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Floor, Round
+
+from hr.enums import PERMANENT_KINDS, ContractKind
+from hr.models import Contract, DoctoralMinimumPay, PayBenchmark, SalaryRecord, SmicRate
+
+# Fixed-term contracts counted in the mix (PhD students are left out of it).
+MIX_FIXED_TERM_KINDS = frozenset({ContractKind.CDD, ContractKind.APPRENTI})
+# A fixed-term contract of at least this many days (both ends included) is "2 years or more".
+TWO_YEARS_DAYS = 730
+# Groups of fewer people than this are shown "< 5", never by their number (re-identification).
+SMALL_GROUP_THRESHOLD = 5
+
+_CENT = Decimal("0.01")
+_TENTH = Decimal("0.1")
+_MONEY = DecimalField(max_digits=12, decimal_places=2)
+
+
+def _sorted_values(kinds) -> list[str]:
+    return sorted(str(kind) for kind in kinds)
+
+
+def _percent(part: int, whole: int) -> Decimal | None:
+    """``part`` as a percentage of ``whole``, one decimal, rounded half up."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(_TENTH, rounding=ROUND_HALF_UP)
+
+
+def _money(value) -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def is_small_group(count: int) -> bool:
+    """A group of 1 to 4 people, shown "< 5" rather than by its number."""
+    return 0 < count < SMALL_GROUP_THRESHOLD
+
+
+# Building blocks ---------------------------------------------------------------
+
+
+def salary_in_force(at: date) -> Subquery:
+    """Gross monthly pay of the outer contract at ``at`` (latest record on or before it)."""
+    return Subquery(
+        SalaryRecord.objects.filter(contract=OuterRef("pk"), effective_date__lte=at)
+        .order_by("-effective_date")
+        .values("gross_monthly")[:1],
+        output_field=_MONEY,
+    )
+
+
+def permanent_contracts_with_pay(at: date) -> QuerySet[Contract]:
+    """Permanent contracts in force at ``at``, annotated with ``current_salary`` (or None)."""
+    return (
+        Contract.objects.in_force(at)
+        .filter(kind__in=_sorted_values(PERMANENT_KINDS))
+        .annotate(current_salary=salary_in_force(at))
+        .order_by()
+    )
+
+
+# Headcount ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Headcount:
+    at: date
+    by_kind: dict[ContractKind, int]
+    total: int
+
+    @property
+    def rows(self) -> list[tuple[ContractKind, int]]:
+        """``(kind, count)`` for every contract kind, in the order of ``ContractKind``."""
+        return [(kind, self.by_kind[kind]) for kind in ContractKind]
+
+
+def headcount_by_contract_kind(*, at: date) -> Headcount:
+    """Number of people with a contract in force at ``at``, per kind (zeros included)."""
+    counts = Contract.objects.in_force(at).aggregate(
+        total=Count("employee", distinct=True),
+        **{
+            f"kind_{kind.value}": Count("employee", distinct=True, filter=Q(kind=kind))
+            for kind in ContractKind
+        },
+    )
+    return Headcount(
+        at=at,
+        by_kind={kind: counts[f"kind_{kind.value}"] for kind in ContractKind},
+        total=counts["total"],
+    )
+
+
+# Contract mix ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContractMix:
+    """Permanent vs fixed-term staff, PhD students excluded, as in the source chapter."""
+
+    at: date
+    total: int  # permanent + fixed-term (PhD students excluded)
+    permanent: int
+    fixed_term: int
+    fixed_term_under_2_years: int
+    fixed_term_2_years_or_more: int
+    phd_students_excluded: int
+    permanent_pct: Decimal | None
+    fixed_term_pct: Decimal | None
+    fixed_term_under_2_years_pct: Decimal | None
+    fixed_term_2_years_or_more_pct: Decimal | None
+
+
+def contract_mix(*, at: date) -> ContractMix:
+    """Shares of permanent staff and of fixed-term staff (under 2 years / 2 years or more).
+
+    Percentages of the people counted (PhD students excluded), one decimal, each
+    rounded on its own (so they may not add up to exactly 100.0).
+    """
+    fixed_term = Q(kind__in=_sorted_values(MIX_FIXED_TERM_KINDS))
+    # end − start ≥ 729 days ⇔ length with both ends included ≥ 730 days.
+    long_contract = Q(planned_span__gte=timedelta(days=TWO_YEARS_DAYS - 1))
+    counts = (
+        Contract.objects.in_force(at)
+        .annotate(
+            planned_span=ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
+        )
+        .aggregate(
+            permanent=Count(
+                "employee", distinct=True, filter=Q(kind__in=_sorted_values(PERMANENT_KINDS))
+            ),
+            fixed_term=Count("employee", distinct=True, filter=fixed_term),
+            long=Count("employee", distinct=True, filter=fixed_term & long_contract),
+            phd=Count("employee", distinct=True, filter=Q(kind=ContractKind.DOCTORANT)),
+        )
+    )
+    permanent, fixed, long = counts["permanent"], counts["fixed_term"], counts["long"]
+    short = fixed - long
+    total = permanent + fixed
+    return ContractMix(
+        at=at,
+        total=total,
+        permanent=permanent,
+        fixed_term=fixed,
+        fixed_term_under_2_years=short,
+        fixed_term_2_years_or_more=long,
+        phd_students_excluded=counts["phd"],
+        permanent_pct=_percent(permanent, total),
+        fixed_term_pct=_percent(fixed, total),
+        fixed_term_under_2_years_pct=_percent(short, total),
+        fixed_term_2_years_or_more_pct=_percent(long, total),
+    )
+
+
+# Pay of permanent staff --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PermanentPay:
+    at: date
+    headcount: int  # permanent staff with a contract in force
+    counted: int  # … of whom with a salary in force (the population of the figures)
+    without_salary: int  # … excluded: no salary record on or before the date
+    average: Decimal | None  # gross monthly, to the cent
+    median: Decimal | None
+
+    @property
+    def is_small_group(self) -> bool:
+        return is_small_group(self.counted)
+
+
+def permanent_pay(*, at: date) -> PermanentPay:
+    """Average and median gross monthly pay of permanent staff at ``at``.
+
+    Two queries: the count and average, then the one or two middle values of the
+    ordered salaries (the median), which works the same on PostgreSQL and SQLite.
+    """
+    contracts = permanent_contracts_with_pay(at)
+    figures = contracts.aggregate(
+        headcount=Count("pk"),
+        counted=Count("pk", filter=Q(current_salary__isnull=False)),
+        average=Avg("current_salary"),
+    )
+    counted = figures["counted"]
+    median = None
+    if counted:
+        # Salaries first, in order, then the people without one (NULLS LAST): the middle
+        # of the first ``counted`` rows, with the salary computed once per row.
+        middle = list(
+            contracts.order_by(F("current_salary").asc(nulls_last=True)).values_list(
+                "current_salary", flat=True
+            )[(counted - 1) // 2 : counted // 2 + 1]
+        )
+        median = _money(sum(Decimal(str(v)) for v in middle) / len(middle))
+    return PermanentPay(
+        at=at,
+        headcount=figures["headcount"],
+        counted=counted,
+        without_salary=figures["headcount"] - counted,
+        average=_money(figures["average"]),
+        median=median,
+    )
+
+
+@dataclass(frozen=True)
+class PayBucket:
+    lower: Decimal  # included
+    upper: Decimal  # excluded
+    count: int
+
+    @property
+    def is_small_group(self) -> bool:
+        return is_small_group(self.count)
+
+
+@dataclass(frozen=True)
+class PayDistribution:
+    at: date
+    bucket: Decimal
+    buckets: list[PayBucket]  # from the lowest to the highest non-empty one, gaps as zeros
+    total: int
+
+
+def pay_distribution(*, at: date, bucket: Decimal = Decimal(500)) -> PayDistribution:
+    """Number of permanent staff per pay bucket [k × bucket, (k + 1) × bucket) at ``at``.
+
+    Same population as ``permanent_pay`` (people with a salary in force). Grouped in SQL;
+    the empty buckets between the lowest and the highest one are filled with zeros.
+    """
+    bucket = Decimal(bucket)
+    if bucket <= 0:
+        raise ValueError("bucket must be positive")
+    rows = (
+        permanent_contracts_with_pay(at)
+        .annotate(bucket_index=Floor(F("current_salary") / Value(bucket, output_field=_MONEY)))
+        .values("bucket_index")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    # The group of people without a salary (bucket_index NULL) is left out here rather
+    # than by a WHERE clause that would compute the salary subquery a second time.
+    counts = {
+        int(row["bucket_index"]): row["count"] for row in rows if row["bucket_index"] is not None
+    }
+    buckets = []
+    if counts:
+        for index in range(min(counts), max(counts) + 1):
+            buckets.append(
+                PayBucket(
+                    lower=bucket * index, upper=bucket * (index + 1), count=counts.get(index, 0)
+                )
+            )
+    return PayDistribution(at=at, bucket=bucket, buckets=buckets, total=sum(counts.values()))
+
+
+def smic_in_force(*, at: date) -> SmicRate | None:
+    """The SMIC (gross monthly for 35 h) in force at ``at``."""
+    return SmicRate.objects.in_force(at)
+
+
+@dataclass(frozen=True)
+class HrStatistics:
+    at: date
+    headcount: Headcount
+    mix: ContractMix
+    pay: PermanentPay
+    distribution: PayDistribution
+    smic: SmicRate | None
+
+
+def hr_statistics(*, at: date) -> HrStatistics:
+    """Every HR figure of the statistics page and of the DD&RS chapter at ``at``."""
+    return HrStatistics(
+        at=at,
+        headcount=headcount_by_contract_kind(at=at),
+        mix=contract_mix(at=at),
+        pay=permanent_pay(at=at),
+        distribution=pay_distribution(at=at),
+        smic=smic_in_force(at=at),
+    )
+
+
+# Pay alerts --------------------------------------------------------------------
+
+
+def salaries_below_benchmark(*, at: date) -> QuerySet[Contract]:
+    """Contracts in force at ``at`` whose salary in force is below their minimum.
+
+    The minimum is, for a doctoral contract, the ``DoctoralMinimumPay`` in force at
+    ``at`` that applies to the contract's signature date (rows without
+    ``signed_from`` apply to every contract, the others to contracts signed on or
+    after it; the latest ``valid_from`` on or before ``at`` wins; an unknown
+    signature date is taken as the contract's start); for any other contract, the
+    ``PayBenchmark`` of the contract's category in force at ``at``. Both are
+    full-time amounts, applied pro rata of the working-time ratio
+    (minimum × ratio / 100, to the cent).
+
+    Annotated with ``current_salary``, ``full_time_minimum``, ``minimum`` and ``gap``
+    (minimum − salary, positive). Contracts without a salary record on or before
+    ``at``, or without a minimum (no category, no benchmark), are not alerts.
+    """
+    benchmark = Subquery(
+        PayBenchmark.objects.filter(category=OuterRef("category"), valid_from__lte=at)
+        .order_by("-valid_from")
+        .values("minimum_gross_monthly")[:1],
+        output_field=_MONEY,
+    )
+    doctoral_minimum = Subquery(
+        DoctoralMinimumPay.objects.filter(valid_from__lte=at)
+        .filter(Q(signed_from__isnull=True) | Q(signed_from__lte=OuterRef("signature_date")))
+        .order_by("-valid_from", F("signed_from").desc(nulls_last=True))
+        .values("amount")[:1],
+        output_field=_MONEY,
+    )
+    return (
+        Contract.objects.in_force(at)
+        .annotate(
+            signature_date=Coalesce("signed_on", "start"),
+            current_salary=salary_in_force(at),
+            full_time_minimum=Case(
+                When(kind=ContractKind.DOCTORANT, then=doctoral_minimum),
+                default=benchmark,
+                output_field=_MONEY,
+            ),
+        )
+        .annotate(
+            minimum=Round(
+                ExpressionWrapper(
+                    F("full_time_minimum") * F("working_time_ratio") / Value(Decimal(100)),
+                    output_field=_MONEY,
+                ),
+                2,
+                output_field=_MONEY,
+            )
+        )
+        .filter(current_salary__lt=F("minimum"))
+        .annotate(
+            gap=Round(
+                ExpressionWrapper(F("minimum") - F("current_salary"), output_field=_MONEY),
+                2,
+                output_field=_MONEY,
+            )
+        )
+    )

@@ -211,6 +211,7 @@ def build():
     _build_talent_developers(rng)
     _build_benchmarks()
     _build_contracts(rng)
+    _build_recent_cohort(rng, departments, heads)
 
 
 def _person(rng, number, department, **extra):
@@ -503,4 +504,71 @@ def _build_contracts(rng):
     )
     Employee.objects.bulk_update(
         phds + fixed, ["hire_date", "leave_date", "category"], batch_size=500
+    )
+
+
+RECENT_PHD_STUDENTS = 54
+RECENT_CDD = 18
+
+
+def _build_recent_cohort(rng, departments, heads):
+    """People hired after 2020, so that today's pages show current PhD students and
+    fixed-term staff too. None of them is in force at 31/12/2020."""
+    if Employee.objects.filter(employee_number__startswith="R").exists():
+        return
+    labs = [code for code in departments if code in LAB_CODES]
+    services = [code for code in departments if code not in LAB_CODES]
+    people, contracts, salaries = [], [], []
+    for index in range(RECENT_PHD_STUDENTS + RECENT_CDD):
+        phd = index < RECENT_PHD_STUDENTS
+        code = rng.choice(labs if phd else labs + services)
+        employee = _person(rng, f"R{index + 1:04d}", departments[code], manager=heads[code])
+        if phd:
+            start = date(2023 + index % 3, 10, 1)
+            end = date(start.year + 3, 9, 30)
+            contract = Contract(
+                employee=employee,
+                kind=ContractKind.DOCTORANT,
+                start=start,
+                end=end,
+                signed_on=start - timedelta(days=60),
+                category=Category.A,
+                grade="Doctorant",
+            )
+            amounts = [(start, Decimal("2100.00") if start.year == 2023 else Decimal("2200.00"))]
+            amounts += [
+                (date(y, 1, 1), a)
+                for y, a in ((2025, "2200.00"), (2026, "2300.00"))
+                if start < date(y, 1, 1)
+            ]
+        else:
+            start = date(2024 + index % 2, 1 + index % 12, 1)
+            months = 12 if index % 3 else 30
+            end = date(
+                start.year + (start.month - 1 + months) // 12,
+                (start.month - 1 + months) % 12 + 1,
+                1,
+            ) - timedelta(days=1)
+            contract = Contract(
+                employee=employee,
+                kind=ContractKind.CDD,
+                start=start,
+                end=end,
+                category=employee.category or Category.B,
+                grade="Contractuel",
+            )
+            amounts = [(start, _money(rng.uniform(2300, 3100)))]
+        employee.hire_date, employee.leave_date = start, end
+        employee.category = contract.category
+        people.append(employee)
+        contracts.append(contract)
+        salaries += [(contract, when, Decimal(amount)) for when, amount in amounts]
+    bulk_create_with_history(people, Employee, batch_size=500)
+    for contract in contracts:
+        contract.employee_id = contract.employee.pk
+    bulk_create_with_history(contracts, Contract, batch_size=500)
+    bulk_create_with_history(
+        [SalaryRecord(contract=c, effective_date=d, gross_monthly=a) for c, d, a in salaries],
+        SalaryRecord,
+        batch_size=1000,
     )

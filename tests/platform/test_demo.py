@@ -32,7 +32,7 @@ def test_demo_is_idempotent(demo):
 
 
 def test_demo_describes_a_school_of_a_few_hundred_people(demo):
-    assert 300 <= Employee.objects.count() <= 400
+    assert 300 <= Employee.objects.count() <= 450
     assert set(Employee.objects.values_list("site__name", flat=True)) == {"Clavières", "Croupillac"}
     assert TalentDeveloper.objects.filter(active=True).count() == 23
 
@@ -46,3 +46,27 @@ def test_each_demo_login_signs_in_and_holds_its_role(client, demo, role):
     user = User.objects.get(email=demo_email(role))
     assert role in roles_of(user)
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_demo_reproduces_section_a_of_the_2020_chapter(demo):
+    """DESIGN.md's reference figures, computed from the demo data by the same
+    functions as the statistics page and the report."""
+    from datetime import date
+
+    from hr.stats import contract_mix, permanent_pay
+
+    at = date(2020, 12, 31)
+    mix = contract_mix(at=at)
+    assert round(mix.permanent * 100 / mix.total) == 90
+    assert round(mix.fixed_term_under_2_years * 100 / mix.total) == 3
+    assert round(mix.fixed_term_2_years_or_more * 100 / mix.total) == 7
+    assert round(permanent_pay(at=at).average) == 4090
+
+
+def test_demo_has_current_phd_students_and_fixed_term_staff_today(demo):
+    from django.utils import timezone
+
+    from hr.stats import headcount_by_contract_kind
+
+    headcount = headcount_by_contract_kind(at=timezone.localdate())
+    assert headcount.by_kind["doctorant"] > 0 and headcount.by_kind["cdd"] > 0

@@ -145,7 +145,7 @@ def _hr_todo(today) -> list[Item]:
                 badge_level="error",
             )
         )
-    ready = ImportJob.objects.filter(status=ImportStatus.READY).count()
+    ready = ImportJob.objects.filter(status=ImportStatus.READY, confirmed_by__isnull=True).count()
     if ready:
         todo.append(
             Item(

@@ -21,4 +21,5 @@ urlpatterns = [
     path("imports/<int:pk>/etat/", imports.import_status, name="import_status"),
     path("imports/<int:pk>/confirmer/", imports.import_confirm, name="import_confirm"),
     path("imports/<int:pk>/annuler/", imports.import_cancel, name="import_cancel"),
+    path("imports/modeles/<str:name>", imports.import_sample, name="import_sample"),
 ]

@@ -263,6 +263,10 @@ CONTENT_SECURITY_POLICY = {
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 3 * 365 + 1)
 PAGE_SIZE = 50
 SENSITIVE_REAUTH_SECONDS = env_int("SENSITIVE_REAUTH_SECONDS", 15 * 60)
+# Salary entry, bulk exports, 2FA changes ask for the password again after this delay.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = SENSITIVE_REAUTH_SECONDS
+# Largest file accepted by the HR imports (hr/imports.py).
+IMPORT_MAX_BYTES = 10 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

@@ -326,6 +326,7 @@ def _contract_form(request, employee, contract):
 
 
 @require_http_methods(["GET", "POST"])
+@role_required(Role.HR)  # before the password prompt: others are not asked for it
 @reauthentication_required
 def salary_add(request, pk):
     contract = perms.get_contract_for_edit(request.user, pk)

@@ -11,7 +11,7 @@ from django.utils.module_loading import import_string
 
 from hr.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_email
 
-BUILDERS = ["hr.demo.build"]
+BUILDERS = ["hr.demo.build", "telework.demo.build", "safety.demo.build", "social_action.demo.build"]
 
 
 class Command(BaseCommand):

@@ -127,10 +127,24 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_RESULT_EXPIRES = 7 * 24 * 3600
 CELERY_TIMEZONE = "Europe/Paris"
+# Social action: largest supporting document accepted (PDF, JPEG, PNG).
+SOCIAL_ACTION_MAX_UPLOAD_BYTES = env_int("SOCIAL_ACTION_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 CELERY_BEAT_SCHEDULE = {
     "audit-purge-expired": {
         "task": "imtsocial.audit.tasks.purge_expired_audit_events",
         "schedule": 24 * 3600,
+    },
+    "telework-remind-overdue-loans": {
+        "task": "telework.tasks.remind_overdue_loans",
+        "schedule": 7 * 24 * 3600,
+    },
+    "safety-remind-late-actions": {
+        "task": "safety.tasks.remind_late_actions",
+        "schedule": 24 * 3600,
+    },
+    "social-action-appointment-reminders": {
+        "task": "social_action.tasks.send_appointment_reminders",
+        "schedule": 3600,
     },
 }
 
@@ -261,6 +275,10 @@ CONTENT_SECURITY_POLICY = {
 
 # Application ----------------------------------------------------------------
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 3 * 365 + 1)
+# Who takes the final decision on telework requests, after the manager: "hr" or "director".
+TELEWORK_FINAL_DECIDER = env_str("TELEWORK_FINAL_DECIDER", "hr")
+if TELEWORK_FINAL_DECIDER not in {"hr", "director"}:
+    raise ImproperlyConfigured("TELEWORK_FINAL_DECIDER must be 'hr' or 'director'.")
 PAGE_SIZE = 50
 SENSITIVE_REAUTH_SECONDS = env_int("SENSITIVE_REAUTH_SECONDS", 15 * 60)
 # Salary entry, bulk exports, 2FA changes ask for the password again after this delay.
@@ -273,5 +291,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # WeasyPrint reports each rendering step at INFO: keep only its warnings.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

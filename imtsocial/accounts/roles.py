@@ -133,6 +133,10 @@ ADMIN_PERMISSIONS = {
         "hr.view_indexpointvalue",
         "hr.view_doctoralminimumpay",
         "hr.view_importjob",
+        "telework.add_teleworkrule",
+        "telework.change_teleworkrule",
+        "telework.view_teleworkrule",
+        "telework.view_exceptionalregime",
     ],
     Role.DPO: ["audit.view_auditevent"],
 }

@@ -65,6 +65,7 @@ def test_my_space_runs_a_constant_number_of_queries(
     EmployeeFactory.create_batch(rows, manager=user.employee)
     client.force_login(user)
     # session, user, roles (2), team count, team contracts ending, staff count,
-    # contracts ending, pay alerts, imports to confirm, audit count
-    with django_assert_num_queries(11):
+    # contracts ending, pay alerts, imports to confirm, audit count, own aid requests,
+    # own telework requests, own loans, telework requests to decide
+    with django_assert_num_queries(15):
         client.get(reverse("home"))

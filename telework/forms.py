@@ -1,0 +1,197 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hr.forms import DateInput
+from hr.models import Department, Employee, Site
+from telework import rules
+from telework.enums import (
+    AssetKind,
+    AssetState,
+    FloatingPeriod,
+    Reason,
+    RequestStatus,
+    ReturnCondition,
+    Weekday,
+)
+from telework.models import Asset, ExceptionalRegime
+
+
+class TeleworkRequestForm(forms.Form):
+    fixed_days = forms.TypedMultipleChoiceField(
+        label=_("Jours fixes de télétravail"),
+        choices=Weekday.choices,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    floating_days = forms.IntegerField(
+        label=_("Jours flottants"),
+        min_value=0,
+        max_value=60,
+        initial=0,
+        help_text=_("Jours posés au fil de l'eau, comme un congé, en plus des jours fixes."),
+    )
+    floating_period = forms.ChoiceField(
+        label=_("Période des jours flottants"),
+        choices=FloatingPeriod.choices,
+        initial=FloatingPeriod.WEEK,
+    )
+    start = forms.DateField(label=_("Début"), widget=DateInput())
+    end = forms.DateField(label=_("Fin"), widget=DateInput())
+    reason = forms.ChoiceField(label=_("Motif"), choices=Reason.choices)
+    physician_opinion_received = forms.BooleanField(
+        label=_("Avis du médecin du travail reçu (dérogation santé)"),
+        required=False,
+        help_text=_("N'indiquez aucune information médicale : seulement la réception et la date."),
+    )
+    physician_opinion_date = forms.DateField(
+        label=_("Date de l'avis du médecin du travail"), required=False, widget=DateInput()
+    )
+
+    def proposal(self) -> rules.Proposal:
+        data = self.cleaned_data
+        return rules.Proposal(
+            start=data["start"],
+            end=data["end"],
+            reason=data["reason"],
+            fixed_days=list(data["fixed_days"]),
+            floating_days=data["floating_days"],
+            floating_period=data["floating_period"],
+            physician_opinion_received=data["physician_opinion_received"],
+            physician_opinion_date=data["physician_opinion_date"],
+        )
+
+    @classmethod
+    def initial_from(cls, proposal: rules.Proposal) -> dict:
+        return {
+            "fixed_days": proposal.fixed_days,
+            "floating_days": proposal.floating_days,
+            "floating_period": proposal.floating_period,
+            "start": proposal.start,
+            "end": proposal.end,
+            "reason": proposal.reason,
+            "physician_opinion_received": proposal.physician_opinion_received,
+            "physician_opinion_date": proposal.physician_opinion_date,
+        }
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Décision"),
+        choices=[("approve", _("Favorable")), ("reject", _("Défavorable"))],
+        widget=forms.RadioSelect,
+    )
+    refusal_reason = forms.CharField(
+        label=_("Motif du refus"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Obligatoire en cas de refus ; communiqué à l'agent."),
+    )
+    interview_on = forms.DateField(
+        label=_("Date de l'entretien préalable"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Obligatoire en cas de refus."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class RequestFilterForm(forms.Form):
+    q = forms.CharField(label=_("Nom ou matricule"), required=False)
+    status = forms.ChoiceField(
+        label=_("État"), choices=[("", _("Tous")), *RequestStatus.choices], required=False
+    )
+    department = forms.ModelChoiceField(
+        label=_("Service ou laboratoire"),
+        queryset=Department.objects.all(),
+        required=False,
+        empty_label=_("Tous"),
+    )
+
+
+class RegimeForm(forms.ModelForm):
+    class Meta:
+        model = ExceptionalRegime
+        fields = ["name", "start", "end", "description"]
+        widgets = {"start": DateInput(), "end": DateInput()}
+
+
+class AtDateForm(forms.Form):
+    at = forms.DateField(label=_("À la date du"), required=False, widget=DateInput())
+    start = forms.DateField(label=_("Prêts du"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("au"), required=False, widget=DateInput())
+
+
+class AssetForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Asset
+        fields = [
+            "tag",
+            "serial",
+            "kind",
+            "model_name",
+            "site",
+            "state",
+            "vpn_configured",
+            "videoconf_configured",
+            "notes",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("version", self.instance.version)
+        if self.instance.state == AssetState.LENT:
+            # Lent and back in stock follow the loans, not this form.
+            self.fields["state"].disabled = True
+        else:
+            self.fields["state"].choices = [
+                c for c in AssetState.choices if c[0] != AssetState.LENT
+            ]
+
+
+class AssetFilterForm(forms.Form):
+    q = forms.CharField(label=_("Inventaire ou série"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Type"), choices=[("", _("Tous")), *AssetKind.choices], required=False
+    )
+    state = forms.ChoiceField(
+        label=_("État"), choices=[("", _("Tous")), *AssetState.choices], required=False
+    )
+    site = forms.ModelChoiceField(
+        label=_("Site"), queryset=Site.objects.all(), required=False, empty_label=_("Tous")
+    )
+
+
+class CheckoutForm(forms.Form):
+    employee_number = forms.CharField(label=_("Matricule de l'agent"), max_length=20)
+    out_on = forms.DateField(label=_("Date du prêt"), widget=DateInput())
+    due_on = forms.DateField(label=_("À rendre le"), widget=DateInput())
+
+    def clean_employee_number(self):
+        number = self.cleaned_data["employee_number"].strip()
+        employee = Employee.objects.filter(employee_number=number).first()
+        if employee is None:
+            raise forms.ValidationError(_("Aucun agent n'a ce matricule."))
+        self.employee = employee
+        return number
+
+
+class CheckinForm(forms.Form):
+    returned_on = forms.DateField(label=_("Rendu le"), widget=DateInput())
+    condition = forms.ChoiceField(label=_("État au retour"), choices=ReturnCondition.choices)
+    notes = forms.CharField(
+        label=_("Remarques"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AssetImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Fichier d'inventaire (CSV ou XLSX)"),
+        help_text=_(
+            "Colonnes : inventaire;serie;type;modele;site;etat;vpn;visio "
+            "(type : portable, casque, ecran, poste_fixe ; site : code du site ; "
+            "vpn et visio : oui ou non)."
+        ),
+    )

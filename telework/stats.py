@@ -1,0 +1,84 @@
+"""Telework and equipment statistics: pure read functions of a date or a period.
+
+During an exceptional regime every employee in post counts as teleworking
+(RULES.md §2, "exceptional situation": a bulk, dated decision for all staff).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count
+
+from hr.models import Employee
+from telework.enums import AssetKind, Reason
+from telework.models import ExceptionalRegime, Loan, TeleworkRequest
+
+
+@dataclass
+class TeleworkFigures:
+    at: date
+    regime: ExceptionalRegime | None
+    headcount: int
+    teleworkers: int  # regular authorisations in force
+    by_days: list[tuple[int, int]] = field(default_factory=list)
+    by_reason: list[tuple[str, int]] = field(default_factory=list)
+    by_department: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def counted_teleworkers(self) -> int:
+        """Everybody during an exceptional regime, else the regular teleworkers."""
+        return self.headcount if self.regime else self.teleworkers
+
+
+def regime_at(at: date) -> ExceptionalRegime | None:
+    return ExceptionalRegime.objects.at(at)
+
+
+def regular_teleworkers(at: date):
+    """Employees in post with an approved authorisation in force at ``at``."""
+    return TeleworkRequest.objects.in_force(at).filter(employee__in=Employee.objects.active(at))
+
+
+def teleworkers_at(at: date) -> int:
+    return regular_teleworkers(at).values("employee").distinct().count()
+
+
+def telework_figures(at: date) -> TeleworkFigures:
+    in_force = regular_teleworkers(at)
+    by_days = list(
+        in_force.values_list("days_per_week")
+        .annotate(n=Count("employee", distinct=True))
+        .order_by("days_per_week")
+    )
+    reasons = dict(Reason.choices)
+    by_reason = [
+        (reasons.get(reason, reason), n)
+        for reason, n in in_force.values_list("reason")
+        .annotate(n=Count("employee", distinct=True))
+        .order_by("reason")
+    ]
+    by_department = list(
+        in_force.values_list("employee__department__name")
+        .annotate(n=Count("employee", distinct=True))
+        .order_by("employee__department__name")
+    )
+    return TeleworkFigures(
+        at=at,
+        regime=regime_at(at),
+        headcount=Employee.objects.active(at).count(),
+        teleworkers=teleworkers_at(at),
+        by_days=by_days,
+        by_reason=by_reason,
+        by_department=by_department,
+    )
+
+
+def loans_by_kind(start: date, end: date) -> list[tuple[str, int]]:
+    """Loans that started within [start, end], by kind of asset (every kind listed)."""
+    counts = dict(
+        Loan.objects.filter(out_on__gte=start, out_on__lte=end)
+        .values_list("asset__kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [(label, counts.get(value, 0)) for value, label in AssetKind.choices]

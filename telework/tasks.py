@@ -1,0 +1,26 @@
+"""Telework background tasks: thin, idempotent, queued after commit."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from telework.models import TeleworkRequest
+from telework.services import loans_remind_overdue, telework_request_send_notification
+
+
+@shared_task
+def notify_telework_request(request_id: int, event: str) -> int:
+    """E-mail the people concerned by a step of a request (nothing if it changed since)."""
+    request = (
+        TeleworkRequest.objects.select_related("employee__user", "manager__user")
+        .filter(pk=request_id, status=event)
+        .first()
+    )
+    if request is None:
+        return 0
+    return telework_request_send_notification(request=request, event=event)
+
+
+@shared_task
+def remind_overdue_loans() -> int:
+    """Weekly: remind the borrowers of overdue loans (at most once a week per loan)."""
+    return loans_remind_overdue(at=timezone.localdate())

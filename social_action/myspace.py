@@ -1,3 +1,121 @@
-def sections(request):
-    """Nothing to show yet: this module has no requests of its own so far."""
-    return []
+"""« Mon espace »: the person's aid requests in progress; the correspondent's queue.
+
+One query per role, whatever the data size. HR and the director get nothing here:
+they see only aggregate figures, on the module's statistics page."""
+
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from imtsocial.accounts.roles import Role, employee_of, roles_of
+from imtsocial.myspace import Item, Section
+from social_action.enums import OPEN_STATUSES, REQUEST_SLA_DAYS, RequestStatus
+from social_action.models import AidRequest
+
+STATUS_BADGE = {
+    RequestStatus.DRAFT: "info",
+    RequestStatus.SUBMITTED: "info",
+    RequestStatus.NEEDS_INFO: "warning",
+}
+
+
+def sections(request) -> list[Section]:
+    held = roles_of(request.user)
+    result = []
+    if Role.EMPLOYEE in held:
+        section = _employee_section(employee_of(request.user))
+        if section is not None:
+            result.append(section)
+    if Role.SOCIAL_ACTION in held:
+        result.append(_correspondent_section())
+    return result
+
+
+def _employee_section(employee) -> Section | None:
+    """Shown only when the person has a request in progress (nothing to say otherwise)."""
+    open_requests = list(
+        AidRequest.objects.filter(requester=employee, status__in=OPEN_STATUSES)
+        .select_related("scheme")
+        .order_by("-created_at")[:5]
+    )
+    if not open_requests:
+        return None
+    section = Section(
+        title=_("Mes demandes d'aide sociale"),
+        role_label=Role.EMPLOYEE.label,
+        links=[Item(label=_("Toutes mes demandes"), url=reverse("social_action:request_list"))],
+    )
+    for aid in open_requests:
+        item = Item(
+            label=aid.scheme.name,
+            url=aid.get_absolute_url(),
+            badge=aid.get_status_display(),
+            badge_level=STATUS_BADGE.get(aid.status, "info"),
+        )
+        if aid.status in (RequestStatus.NEEDS_INFO, RequestStatus.DRAFT):
+            item.detail = (
+                _("La correspondante attend un complément.")
+                if aid.status == RequestStatus.NEEDS_INFO
+                else _("Brouillon à déposer.")
+            )
+            section.todo.append(item)
+        else:
+            section.items.append(item)
+    return section
+
+
+def _correspondent_section() -> Section:
+    late_before = timezone.now() - timedelta(days=REQUEST_SLA_DAYS)
+    counts = AidRequest.objects.aggregate(
+        submitted=Count("pk", filter=Q(status=RequestStatus.SUBMITTED)),
+        late=Count("pk", filter=Q(status=RequestStatus.SUBMITTED, submitted_at__lt=late_before)),
+        to_pay=Count("pk", filter=Q(status=RequestStatus.APPROVED)),
+    )
+    queue = reverse("social_action:queue")
+    section = Section(
+        title=_("Action sociale"),
+        role_label=Role.SOCIAL_ACTION.label,
+        links=[
+            Item(label=_("Demandes à instruire"), url=queue),
+            Item(label=_("Rendez-vous"), url=reverse("social_action:slot_list")),
+            Item(label=_("Chiffres de l'action sociale"), url=reverse("social_action:statistics")),
+        ],
+    )
+    if counts["submitted"]:
+        section.todo.append(
+            Item(
+                label=ngettext(
+                    "%(count)d demande d'aide à instruire",
+                    "%(count)d demandes d'aide à instruire",
+                    counts["submitted"],
+                )
+                % {"count": counts["submitted"]},
+                url=queue,
+                badge=(
+                    ngettext("%(count)d hors délai", "%(count)d hors délai", counts["late"])
+                    % {"count": counts["late"]}
+                    if counts["late"]
+                    else _("À instruire")
+                ),
+                badge_level="error" if counts["late"] else "info",
+            )
+        )
+    if counts["to_pay"]:
+        section.todo.append(
+            Item(
+                label=ngettext(
+                    "%(count)d aide accordée à mettre en paiement",
+                    "%(count)d aides accordées à mettre en paiement",
+                    counts["to_pay"],
+                )
+                % {"count": counts["to_pay"]},
+                url=queue + "?status=approved",
+                badge=_("Paiement"),
+                badge_level="warning",
+            )
+        )
+    return section

@@ -1,0 +1,276 @@
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext_lazy as _
+
+from social_action.enums import CHRISTMAS_MAX_AGE, Association, RequestStatus, SlotKind
+from social_action.models import AidRequest, AidScheme, Slot
+from social_action.rules import REQUIRED_FIELDS, RULE_FIELDS
+
+PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
+SIGNATURES = [(b"%PDF-", PDF), (b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG)]
+
+
+def checked_document(upload):
+    """Accept a PDF, JPEG or PNG by its content (not its name) within the size limit.
+
+    Returns the upload annotated with ``checked_type`` and ``safe_name``."""
+    limit = settings.SOCIAL_ACTION_MAX_UPLOAD_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("« %(name)s » dépasse la taille maximale de %(limit)s."),
+            params={"name": upload.name, "limit": filesizeformat(limit)},
+            code="too_big",
+        )
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    kind = next((ctype for magic, ctype in SIGNATURES if head.startswith(magic)), None)
+    if kind in (JPEG, PNG):
+        from PIL import Image
+
+        try:
+            with Image.open(upload) as image:
+                image.verify()
+        except Exception:
+            kind = None
+        upload.seek(0)
+    if kind is None:
+        raise ValidationError(
+            _("« %(name)s » n'est pas un document PDF, JPEG ou PNG valide."),
+            params={"name": upload.name},
+            code="bad_type",
+        )
+    extension = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png"}[kind]
+    stem = get_valid_filename(upload.name.rsplit(".", 1)[0])[:60] or "document"
+    upload.checked_type = kind
+    upload.safe_name = f"{stem}{extension}"  # the stored name gets a random prefix
+    return upload
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class DocumentsField(forms.FileField):
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if self.required and not files:
+            raise ValidationError(self.error_messages["required"], code="required")
+        errors, cleaned = [], []
+        for upload in files:
+            try:
+                cleaned.append(checked_document(super().clean(upload, initial)))
+            except ValidationError as exc:
+                errors.extend(exc.error_list)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+def documents_help():
+    return _("PDF, JPEG ou PNG, %(limit)s au plus par fichier.") % {
+        "limit": filesizeformat(settings.SOCIAL_ACTION_MAX_UPLOAD_BYTES)
+    }
+
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AidRequestForm(forms.ModelForm):
+    """Asks only what the scheme's rule needs (``rules.RULE_FIELDS``)."""
+
+    documents = DocumentsField(label=_("Pièces justificatives"))
+
+    class Meta:
+        model = AidRequest
+        fields = [
+            "household",
+            "reference_income",
+            "tax_shares",
+            "child_birth_date",
+            "months",
+            "aeeh_notified",
+            "aeeh_from",
+            "aeeh_to",
+            "zone",
+            "lease_date",
+            "expenses",
+            "amount_asked",
+            "reason",
+        ]
+        widgets = {
+            "child_birth_date": DATE_WIDGET,
+            "aeeh_from": DATE_WIDGET,
+            "aeeh_to": DATE_WIDGET,
+            "lease_date": DATE_WIDGET,
+            "reason": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "reference_income": _("Revenu fiscal de référence de l'avis d'imposition N-2."),
+            "months": _("Nombre de mois de l'année concernés (1 à 12)."),
+            "aeeh_notified": _("Indiquez seulement si l'AEEH est notifiée, jamais de diagnostic."),
+        }
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, scheme: AidScheme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scheme = scheme
+        wanted = set(RULE_FIELDS[scheme.rule])
+        required = set(REQUIRED_FIELDS[scheme.rule])
+        for name in list(self.fields):
+            if name in ("documents", "version"):
+                continue
+            if name not in wanted:
+                del self.fields[name]
+            elif name in required:
+                self.fields[name].required = True
+        self.fields["documents"].help_text = documents_help()
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        if "amount_asked" in self.fields and scheme.cap is not None:
+            self.fields["amount_asked"].help_text = _("Plafond du dispositif : %(cap)s €.") % {
+                "cap": scheme.cap
+            }
+
+    def clean_amount_asked(self):
+        amount = self.cleaned_data.get("amount_asked")
+        if amount is not None and amount <= 0:
+            raise ValidationError(_("Le montant demandé doit être positif."))
+        if amount is not None and self.scheme.cap is not None and amount > self.scheme.cap:
+            raise ValidationError(
+                _("Le montant demandé dépasse le plafond du dispositif (%(cap)s €)."),
+                params={"cap": self.scheme.cap},
+            )
+        return amount
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("aeeh_from"), data.get("aeeh_to")
+        if start and end and end < start:
+            self.add_error("aeeh_to", _("La fin de la notification précède son début."))
+        if "aeeh_notified" in self.fields and not data.get("aeeh_notified"):
+            self.add_error(
+                "aeeh_notified", _("Cette aide suppose une AEEH notifiée pour l'enfant.")
+            )
+        return data
+
+
+class DocumentsForm(forms.Form):
+    documents = DocumentsField(label=_("Ajouter des pièces justificatives"), required=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["documents"].help_text = documents_help()
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Votre message"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DecisionForm(forms.Form):
+    ASK_INFO, APPROVE, REJECT, PAY = "ask_info", "approve", "reject", "pay"
+    action = forms.ChoiceField(
+        choices=[
+            (ASK_INFO, _("Demander un complément")),
+            (APPROVE, _("Accorder")),
+            (REJECT, _("Refuser")),
+            (PAY, _("Marquer comme versée")),
+        ],
+        widget=forms.HiddenInput,
+    )
+    amount = forms.DecimalField(
+        label=_("Montant accordé (€)"), required=False, min_value=Decimal("0.01"), decimal_places=2
+    )
+    override_reason = forms.CharField(
+        label=_("Motif du dépassement d'enveloppe (si besoin)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    message = forms.CharField(
+        label=_("Message au demandeur"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        if action == self.APPROVE and data.get("amount") is None:
+            self.add_error("amount", _("Indiquez le montant accordé."))
+        if action in (self.ASK_INFO, self.REJECT) and not data.get("message"):
+            self.add_error("message", _("Expliquez votre demande au demandeur."))
+        return data
+
+
+class QueueFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("État"),
+        required=False,
+        choices=[("", _("À traiter")), ("all", _("Tous")), *RequestStatus.choices],
+    )
+    scheme = forms.ModelChoiceField(
+        label=_("Dispositif"),
+        queryset=AidScheme.objects.filter(on_request=True),
+        required=False,
+        empty_label=_("Tous"),
+    )
+    year = forms.IntegerField(label=_("Exercice"), required=False, min_value=2000, max_value=2100)
+
+
+class SlotForm(forms.ModelForm):
+    class Meta:
+        model = Slot
+        fields = ["kind", "starts_at", "duration_minutes", "location"]
+        widgets = {
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            )
+        }
+
+    count = forms.IntegerField(
+        label=_("Nombre de créneaux consécutifs"), min_value=1, max_value=16, initial=1
+    )
+
+
+class SlotFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Type de rendez-vous"), required=False, choices=[("", _("Tous")), *SlotKind.choices]
+    )
+
+
+class ChildForm(forms.Form):
+    first_name = forms.CharField(label=_("Prénom de l'enfant"), max_length=60)
+    age = forms.IntegerField(
+        label=_("Âge le jour de l'arbre de Noël"), min_value=0, max_value=CHRISTMAS_MAX_AGE
+    )
+
+
+class BudgetForm(forms.Form):
+    scheme = forms.ModelChoiceField(
+        label=_("Dispositif"), queryset=AidScheme.objects.filter(on_request=True)
+    )
+    year = forms.IntegerField(label=_("Année"), min_value=2000, max_value=2100)
+    envelope = forms.DecimalField(
+        label=_("Enveloppe annuelle (€)"), min_value=Decimal("0"), decimal_places=2
+    )
+
+
+class GrantForm(forms.Form):
+    association = forms.ChoiceField(label=_("Association"), choices=Association.choices)
+    year = forms.IntegerField(label=_("Année"), min_value=2000, max_value=2100)
+    amount = forms.DecimalField(label=_("Montant (€)"), min_value=Decimal("0"), decimal_places=2)
+    note = forms.CharField(label=_("Objet"), max_length=200, required=False)

@@ -1,0 +1,50 @@
+from social_action.views.appointments import booking_cancel, slot_book, slot_list, slot_new
+from social_action.views.events import (
+    event_detail,
+    event_list,
+    event_lists,
+    event_register,
+    event_unregister,
+)
+from social_action.views.home import budgets, index, scheme_detail, scheme_list, statistics
+from social_action.views.requests import (
+    document_download,
+    queue,
+    request_decide,
+    request_delete,
+    request_detail,
+    request_documents,
+    request_edit,
+    request_list,
+    request_message,
+    request_new,
+    request_submit,
+)
+
+__all__ = [
+    "booking_cancel",
+    "budgets",
+    "document_download",
+    "event_detail",
+    "event_list",
+    "event_lists",
+    "event_register",
+    "event_unregister",
+    "index",
+    "queue",
+    "request_decide",
+    "request_delete",
+    "request_detail",
+    "request_documents",
+    "request_edit",
+    "request_list",
+    "request_message",
+    "request_new",
+    "request_submit",
+    "scheme_detail",
+    "scheme_list",
+    "slot_book",
+    "slot_list",
+    "slot_new",
+    "statistics",
+]

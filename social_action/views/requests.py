@@ -1,0 +1,353 @@
+"""Aid requests: the requester's form and file, the correspondent's queue and decisions.
+
+Confidential: every fetch goes through ``perms.get_aid_request_for`` (404 for
+anyone but the requester and the correspondent, HR and the director included)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q, Sum
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from imtsocial.accounts.decorators import role_required
+from imtsocial.accounts.roles import Role, employee_of
+from imtsocial.audit.models import AuditEvent
+from imtsocial.files import private_file_response
+from imtsocial.pagination import paginate
+from social_action import perms, rules, services
+from social_action.enums import GRANTED_STATUSES, REQUEST_SLA_DAYS, RequestStatus
+from social_action.forms import (
+    AidRequestForm,
+    DecisionForm,
+    DocumentsForm,
+    MessageForm,
+    QueueFilterForm,
+)
+from social_action.models import AidRequest, AidScheme, SchemeBudget
+
+SLA_DAYS = REQUEST_SLA_DAYS
+
+
+def _estimate_for(form: AidRequestForm, request_obj: AidRequest, employee):
+    """The eligibility and amount estimate of the facts typed so far (nothing saved)."""
+    for name, value in form.cleaned_data.items():
+        if hasattr(request_obj, name) and name not in ("documents", "version"):
+            setattr(request_obj, name, value)
+    return rules.estimate(
+        request_obj.scheme, request_obj, at=timezone.localdate(), employee=employee
+    )
+
+
+def _handle_request_form(request, *, aid: AidRequest, employee, template_context):
+    form = AidRequestForm(
+        request.POST or None, request.FILES or None, instance=aid, scheme=aid.scheme
+    )
+    estimate = None
+    if request.method == "POST" and form.is_valid():
+        action = request.POST.get("action", "draft")
+        aid = form.save(commit=False)
+        estimate = _estimate_for(form, aid, employee)
+        if action != "estimate":
+            try:
+                aid = services.aid_request_save(
+                    request=aid,
+                    uploads=form.cleaned_data["documents"],
+                    submit=action == "submit",
+                    by=request.user,
+                    version=form.cleaned_data.get("version") if aid.pk else None,
+                )
+            except services.SocialActionError as exc:
+                form.add_error(None, str(exc))
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                if aid.status == RequestStatus.SUBMITTED:
+                    messages.success(request, _("Votre demande a été déposée."))
+                else:
+                    messages.success(request, _("Votre brouillon a été enregistré."))
+                return redirect(aid)
+    return render(
+        request,
+        "social_action/request_form.html",
+        {**template_context, "form": form, "scheme": aid.scheme, "estimate": estimate},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.EMPLOYEE)
+def request_new(request, scheme_pk):
+    scheme = get_object_or_404(
+        AidScheme.objects.filter(eligible=True, on_request=True), pk=scheme_pk
+    )
+    employee = employee_of(request.user)
+    aid = AidRequest(requester=employee, scheme=scheme, year=timezone.localdate().year)
+    return _handle_request_form(
+        request,
+        aid=aid,
+        employee=employee,
+        template_context={"title": _("Demande : %(scheme)s") % {"scheme": scheme.name}},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def request_edit(request, pk):
+    aid = perms.get_aid_request_for(request.user, pk)
+    if not perms.can_edit_request(request.user, aid):
+        messages.error(request, _("Cette demande ne peut plus être modifiée."))
+        return redirect(aid)
+    return _handle_request_form(
+        request,
+        aid=aid,
+        employee=aid.requester,
+        template_context={"title": _("Modifier la demande n° %(pk)s") % {"pk": aid.pk}},
+    )
+
+
+@require_GET
+@role_required(Role.EMPLOYEE)
+def request_list(request):
+    requests_ = (
+        AidRequest.objects.filter(requester=employee_of(request.user))
+        .select_related("scheme")
+        .order_by("-created_at", "-pk")
+    )
+    return render(
+        request, "social_action/request_list.html", {"page": paginate(request, requests_)}
+    )
+
+
+def _access_log(aid: AidRequest):
+    """Who (other than the requester) opened the file or one of its documents."""
+    document_ids = [str(pk) for pk in aid.documents.values_list("pk", flat=True)]
+    return AuditEvent.objects.filter(
+        Q(object_type="social_action.aidrequest", object_id=str(aid.pk))
+        | Q(object_type="social_action.aiddocument", object_id__in=document_ids)
+    ).order_by("-at")[:100]
+
+
+@require_GET
+def request_detail(request, pk):
+    aid = perms.get_aid_request_for(request.user, pk)
+    services.aid_file_opened(request=aid, by=request.user)
+    is_requester = perms.is_requester(request.user, aid)
+    can_decide = perms.can_decide(request.user, aid)
+    budget = consumed = None
+    if can_decide:
+        budget = SchemeBudget.objects.filter(scheme=aid.scheme, year=aid.year).first()
+        consumed = services.budget_consumed(aid.scheme_id, aid.year)
+    estimate = rules.estimate(aid.scheme, aid, at=timezone.localdate(), employee=aid.requester)
+    context = {
+        "aid": aid,
+        "documents": list(aid.documents.all()),
+        "thread": list(aid.messages.select_related("author")),
+        "is_requester": is_requester,
+        "can_edit": perms.can_edit_request(request.user, aid),
+        "can_decide": can_decide,
+        "actions": services.allowed_transitions(
+            aid.status, services.CORRESPONDENT if can_decide else services.REQUESTER
+        ),
+        "estimate": estimate,
+        "budget": budget,
+        "consumed": consumed,
+        "access_log": list(_access_log(aid)) if is_requester else None,
+        "message_form": MessageForm(),
+        "documents_form": DocumentsForm(),
+        "decision_form": DecisionForm(
+            initial={"version": aid.version, "amount": aid.amount_estimated}
+        ),
+        "statuses": RequestStatus,
+    }
+    return render(request, "social_action/request_detail.html", context)
+
+
+def _refuse(request, aid, exc):
+    messages.error(request, str(exc))
+    return redirect(aid)
+
+
+@require_POST
+def request_submit(request, pk):
+    aid = perms.get_aid_request_for(request.user, pk)
+    if not perms.is_requester(request.user, aid):
+        return _refuse(request, aid, _("Seul le demandeur peut déposer sa demande."))
+    try:
+        services.aid_request_submit(
+            request=aid, by=request.user, version=request.POST.get("version")
+        )
+    except services.SocialActionError as exc:
+        return _refuse(request, aid, exc)
+    messages.success(request, _("Votre demande a été déposée."))
+    return redirect(aid)
+
+
+@require_POST
+def request_delete(request, pk):
+    aid = perms.get_aid_request_for(request.user, pk)
+    if not perms.is_requester(request.user, aid):
+        return _refuse(request, aid, _("Seul le demandeur peut supprimer son brouillon."))
+    try:
+        services.aid_request_delete(request=aid, by=request.user)
+    except services.SocialActionError as exc:
+        return _refuse(request, aid, exc)
+    messages.success(request, _("Le brouillon et ses pièces ont été supprimés."))
+    return redirect("social_action:request_list")
+
+
+@require_POST
+def request_documents(request, pk):
+    aid = perms.get_aid_request_for(request.user, pk)
+    if not perms.can_edit_request(request.user, aid):
+        return _refuse(request, aid, _("Des pièces ne peuvent plus être ajoutées à cette demande."))
+    form = DocumentsForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for error in form.errors.get("documents", []):
+            messages.error(request, error)
+        return redirect(aid)
+    try:
+        services.aid_documents_add(
+            request=aid, uploads=form.cleaned_data["documents"], by=request.user
+        )
+    except services.SocialActionError as exc:
+        return _refuse(request, aid, exc)
+    messages.success(request, _("Les pièces ont été ajoutées."))
+    return redirect(aid)
+
+
+@require_POST
+def request_message(request, pk):
+    aid = perms.get_aid_request_for(request.user, pk)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return _refuse(request, aid, _("Le message est vide ou trop long."))
+    try:
+        services.aid_message_post(
+            request=aid,
+            body=form.cleaned_data["body"],
+            by=request.user,
+            from_requester=perms.is_requester(request.user, aid),
+        )
+    except services.SocialActionError as exc:
+        return _refuse(request, aid, exc)
+    messages.success(request, _("Message envoyé."))
+    return redirect(aid)
+
+
+@require_POST
+def request_decide(request, pk):
+    aid = perms.get_aid_request_for(request.user, pk)
+    if not perms.can_decide(request.user, aid):
+        return _refuse(request, aid, _("Vous ne pouvez pas instruire cette demande."))
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(aid)
+    data = form.cleaned_data
+    action, version = data["action"], data["version"]
+    try:
+        if action == DecisionForm.ASK_INFO:
+            services.aid_request_ask_info(
+                request=aid, message=data["message"], by=request.user, version=version
+            )
+            messages.success(request, _("Le complément a été demandé."))
+        elif action == DecisionForm.APPROVE:
+            services.aid_request_approve(
+                request=aid,
+                amount=data["amount"],
+                override_reason=data["override_reason"],
+                by=request.user,
+                version=version,
+            )
+            if data["message"]:
+                services.aid_message_post(
+                    request=aid, body=data["message"], by=request.user, from_requester=False
+                )
+            messages.success(request, _("L'aide a été accordée."))
+        elif action == DecisionForm.REJECT:
+            services.aid_request_reject(
+                request=aid, note=data["message"], by=request.user, version=version
+            )
+            messages.success(request, _("La demande a été refusée."))
+        else:
+            services.aid_request_mark_paid(request=aid, by=request.user, version=version)
+            messages.success(request, _("L'aide est marquée comme versée."))
+    except services.SocialActionError as exc:
+        return _refuse(request, aid, exc)
+    return redirect(aid)
+
+
+@require_GET
+def document_download(request, pk):
+    document = perms.get_document_for(request.user, pk)
+    services.aid_file_opened(request=document.request, by=request.user, document=document)
+    return private_file_response(
+        document.file,
+        filename=document.original_name,
+        as_attachment=True,
+    )
+
+
+@require_GET
+@role_required(Role.SOCIAL_ACTION)
+def queue(request):
+    """The correspondent's queue: oldest first, SLA age, budget consumed vs envelope."""
+    form = QueueFilterForm(request.GET or None)
+    requests_ = AidRequest.objects.exclude(status=RequestStatus.DRAFT).select_related(
+        "scheme", "requester"
+    )
+    status = ""
+    if form.is_valid():
+        data = form.cleaned_data
+        status = data["status"]
+        if data["scheme"]:
+            requests_ = requests_.filter(scheme=data["scheme"])
+        if data["year"]:
+            requests_ = requests_.filter(year=data["year"])
+    if status == "":
+        requests_ = requests_.filter(
+            status__in=[RequestStatus.SUBMITTED, RequestStatus.NEEDS_INFO, RequestStatus.APPROVED]
+        )
+    elif status != "all":
+        requests_ = requests_.filter(status=status)
+    requests_ = requests_.order_by(F("submitted_at").asc(nulls_last=True), "pk")
+    year = timezone.localdate().year
+    budgets = (
+        SchemeBudget.objects.filter(year=year)
+        .select_related("scheme")
+        .annotate(
+            consumed=Sum(
+                "scheme__aidrequest__amount_granted",
+                filter=Q(
+                    scheme__aidrequest__year=year, scheme__aidrequest__status__in=GRANTED_STATUSES
+                ),
+            )
+        )
+        .order_by("scheme__position")
+    )
+    page = paginate(request, requests_)
+    now = timezone.now()
+    for row in page:
+        row.age_days = (now - row.submitted_at).days if row.submitted_at else None
+        row.late = (
+            row.age_days is not None
+            and row.age_days > SLA_DAYS
+            and row.status
+            in (
+                RequestStatus.SUBMITTED,
+                RequestStatus.NEEDS_INFO,
+            )
+        )
+    return render(
+        request,
+        "social_action/queue.html",
+        {
+            "form": form,
+            "page": page,
+            "budgets": budgets,
+            "year": year,
+            "sla_days": SLA_DAYS,
+        },
+    )

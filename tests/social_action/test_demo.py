@@ -1,0 +1,55 @@
+"""The 2020 demo gives section E's figures, computed by the same stats function the
+yearly report uses; a second run changes nothing."""
+
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from social_action.enums import RequestStatus
+from social_action.models import AidDocument, AidRequest, Booking, ChristmasChild, Slot
+from social_action.stats import social_action_figures
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.DEBUG = True
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("demo", stdout=StringIO())
+
+
+def _counts():
+    return (
+        AidRequest.objects.count(),
+        AidDocument.objects.count(),
+        Slot.objects.count(),
+        Booking.objects.count(),
+        ChristmasChild.objects.count(),
+    )
+
+
+def test_demo_figures_for_2020(demo):
+    figures = social_action_figures(2020)
+    assert figures["appointments_correspondent"] == 50
+    assert figures["consultations_social_worker"] == 15
+    assert figures["consultations_lawyer_psychologist"] == 5  # 3 lawyer + 2 psychologist
+    assert figures["christmas_children"] == 120  # 45 parents × 2 + 30 × 1
+    assert figures["by_code"]["allocation-superieur"].requests == 10
+    assert figures["by_code"]["allocation-superieur"].amount == Decimal("3000")  # 10 × 300 €
+    assert figures["by_code"]["aide-exceptionnelle"].requests == 10
+    assert figures["grants"] == {"staff": Decimal("18000"), "athema": Decimal("3500")}
+
+
+def test_the_demo_employee_has_one_request_in_progress(demo):
+    aid = AidRequest.objects.get(requester__user__email="employee@demo.imtsocial.fr")
+    assert aid.status == RequestStatus.NEEDS_INFO
+    assert aid.documents.count() == 1 and aid.messages.count() == 1
+
+
+def test_demo_is_idempotent(demo, settings):
+    before = _counts()
+    call_command("demo", "--force", stdout=StringIO())
+    assert _counts() == before

@@ -1,0 +1,185 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from hr.forms import DateInput
+from imtsocial.accounts.models import User
+from safety.enums import ActionStatus, ControlLevel, Priority
+from safety.models import ActionItem, Hazard, HazardFamily, RiskEntry, WorkUnit
+
+LEVEL_CHOICES = [(n, str(n)) for n in range(1, 5)]
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version the person started editing from (optimistic lock)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("version", self.instance.version)
+
+
+class RiskEntryForm(VersionedForm):
+    gravity = forms.TypedChoiceField(label=_("Gravité (1 à 4)"), choices=LEVEL_CHOICES, coerce=int)
+    probability = forms.TypedChoiceField(
+        label=_("Probabilité (1 à 4)"), choices=LEVEL_CHOICES, coerce=int
+    )
+    control_level = forms.TypedChoiceField(
+        label=_("Niveau de maîtrise"), choices=ControlLevel.choices, coerce=int
+    )
+
+    class Meta:
+        model = RiskEntry
+        fields = [
+            "hazard",
+            "situation",
+            "people_exposed",
+            "exposed_count",
+            "existing_measures",
+            "gravity",
+            "probability",
+            "control_level",
+        ]
+        widgets = {
+            "situation": forms.Textarea(attrs={"rows": 3}),
+            "existing_measures": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hazard"].queryset = Hazard.objects.filter(active=True).select_related("family")
+
+
+class EntryCommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Votre commentaire"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+def _owner_choices():
+    return User.objects.filter(is_active=True, employee__isnull=False).order_by(
+        "last_name", "first_name"
+    )
+
+
+class ActionItemForm(VersionedForm):
+    class Meta:
+        model = ActionItem
+        fields = ["title", "description", "owner", "due_date", "budget"]
+        widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _owner_choices()
+        self.fields["owner"].label_from_instance = lambda u: f"{u.last_name} {u.first_name}"
+
+
+class ActionStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Nouvel état"), choices=ActionStatus.choices)
+    done_on = forms.DateField(
+        label=_("Réalisée le"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Obligatoire pour une action réalisée."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == ActionStatus.DONE and not data.get("done_on"):
+            self.add_error("done_on", _("Indiquez la date de réalisation."))
+        return data
+
+
+class HazardForm(forms.ModelForm):
+    class Meta:
+        model = Hazard
+        fields = ["family", "name", "typical_situations", "typical_measures", "active"]
+        widgets = {
+            "typical_situations": forms.Textarea(attrs={"rows": 4}),
+            "typical_measures": forms.Textarea(attrs={"rows": 6}),
+        }
+
+
+class EditionPublishForm(forms.Form):
+    year = forms.IntegerField(label=_("Année du DUERP"), min_value=2000, max_value=2100)
+    note = forms.CharField(
+        label=_("Note de publication"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Par exemple : mise à jour annuelle, ou correction de l'édition précédente."),
+    )
+
+
+class UnitFilterForm(forms.Form):
+    q = forms.CharField(label=_("Code ou nom"), required=False, max_length=100)
+    department = forms.ModelChoiceField(
+        label=_("Service ou laboratoire"), queryset=None, required=False, empty_label=_("Tous")
+    )
+    mine = forms.BooleanField(label=_("Seulement mes unités"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from hr.models import Department
+
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = (
+            Department.objects.filter(Q(work_units__isnull=False)).distinct().order_by("name")
+        )
+
+
+class EntryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Recherche"), required=False, max_length=100)
+    unit = forms.ModelChoiceField(
+        label=_("Unité de travail"),
+        queryset=WorkUnit.objects.order_by("code"),
+        required=False,
+        empty_label=_("Toutes"),
+    )
+    family = forms.ModelChoiceField(
+        label=_("Famille de dangers"),
+        queryset=HazardFamily.objects.all(),
+        required=False,
+        empty_label=_("Toutes"),
+    )
+    priority = forms.TypedChoiceField(
+        label=_("Priorité"),
+        choices=[("", _("Toutes")), *Priority.choices],
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+
+
+class ActionFilterForm(forms.Form):
+    late = forms.BooleanField(label=_("Seulement les actions en retard"), required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Unité de travail"),
+        queryset=WorkUnit.objects.order_by("code"),
+        required=False,
+        empty_label=_("Toutes"),
+    )
+    owner = forms.ModelChoiceField(
+        label=_("Responsable"),
+        queryset=User.objects.filter(safety_actions__isnull=False).distinct(),
+        required=False,
+        empty_label=_("Tous"),
+    )
+    priority = forms.TypedChoiceField(
+        label=_("Priorité du risque"),
+        choices=[("", _("Toutes")), *Priority.choices],
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+    status = forms.ChoiceField(
+        label=_("État"), choices=[("", _("Tous")), *ActionStatus.choices], required=False
+    )
+    year = forms.IntegerField(
+        label=_("Échéance en"), required=False, min_value=2000, max_value=2100
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].label_from_instance = lambda u: f"{u.last_name} {u.first_name}"

@@ -1,0 +1,11 @@
+from django import template
+
+from safety import perms
+
+register = template.Library()
+
+
+@register.inclusion_tag("safety/components/nav.html", takes_context=True)
+def safety_nav(context):
+    """The module's in-page navigation, for what the reader may open."""
+    return perms.nav_flags(context["request"].user)

@@ -5,23 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hr.models import Contract, Employee, IndexPointValue, SalaryRecord
 from imtsocial.accounts.models import User
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class VersionedForm(forms.ModelForm):
-    """Carries the version the person started editing from (optimistic lock)."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("version", self.instance.version)
+from imtsocial.forms import DateInput, VersionedForm
 
 
 class EmployeeForm(VersionedForm):

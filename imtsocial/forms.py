@@ -51,3 +51,23 @@ class DsfrFormRenderer(TemplatesSetting):
     form_template_name = "components/form.html"
     field_template_name = "components/field.html"
     bound_field_class = DsfrBoundField
+
+
+class DateInput(forms.DateInput):
+    """An HTML date picker (ISO value, shown in the browser's locale)."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version the person started editing from (optimistic lock): the
+    service compares it with the row's ``version`` under ``select_for_update``."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("version", self.instance.version)

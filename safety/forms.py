@@ -2,22 +2,12 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from hr.forms import DateInput
 from imtsocial.accounts.models import User
+from imtsocial.forms import DateInput, VersionedForm
 from safety.enums import ActionStatus, ControlLevel, Priority
 from safety.models import ActionItem, Hazard, HazardFamily, RiskEntry, WorkUnit
 
 LEVEL_CHOICES = [(n, str(n)) for n in range(1, 5)]
-
-
-class VersionedForm(forms.ModelForm):
-    """Carries the version the person started editing from (optimistic lock)."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("version", self.instance.version)
 
 
 class RiskEntryForm(VersionedForm):

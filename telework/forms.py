@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hr.forms import DateInput
 from hr.models import Department, Employee, Site
+from imtsocial.forms import DateInput
 from telework import rules
 from telework.enums import (
     AssetKind,

@@ -3,6 +3,7 @@ errors announced to screen readers (``aria-describedby``, ``aria-invalid``)."""
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 
 def _widget_class(widget) -> str:
@@ -62,11 +63,37 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class VersionedForm(forms.ModelForm):
-    """Carries the version the person started editing from (optimistic lock): the
-    service compares it with the row's ``version`` under ``select_for_update``."""
+class VersionField(forms.IntegerField):
+    """The version of the record the person started from (optimistic lock), hidden.
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    The service hands it to ``imtsocial.locking.lock``/``bump_version``; a value that
+    is not a whole number is a form error, never a server error."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid": _("La page envoyée est incomplète : rechargez-la puis recommencez."),
+                "min_value": _("La page envoyée est incomplète : rechargez-la puis recommencez."),
+            },
+        )
+        super().__init__(**kwargs)
+
+
+class VersionForm(forms.Form):
+    """A button that changes a versioned record (submit, pay…) posts only its version."""
+
+    version = VersionField()
+
+
+class VersionedForm(forms.ModelForm):
+    """A ModelForm that carries the version the person started editing from."""
+
+    version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

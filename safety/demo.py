@@ -17,7 +17,7 @@ from hr.demo import DEMO_DOMAIN, demo_email
 from hr.models import Department, Employee
 from imtsocial.accounts.models import User
 from imtsocial.accounts.roles import Role
-from safety import services
+from safety import pdf, services
 from safety.enums import ActionStatus, EditionStatus
 from safety.models import (
     ActionItem,
@@ -519,4 +519,4 @@ def _build_edition(*, advisor):
             at=EDITION_AT,
         )
     if edition.status != EditionStatus.READY:
-        services.edition_render(edition_id=edition.pk)
+        pdf.edition_render(edition_id=edition.pk)

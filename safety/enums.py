@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from imtsocial.transitions import StateMachine, Transition
+
 
 class Priority(models.IntegerChoices):
     """Priority band of a rated risk (1 = act first)."""
@@ -25,15 +27,29 @@ class ActionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Abandonnée")
 
 
-OPEN_ACTION_STATUSES = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
-
-# The state machine of an action, in ONE table: from → allowed destinations.
-ACTION_TRANSITIONS = {
-    ActionStatus.PLANNED: {ActionStatus.IN_PROGRESS, ActionStatus.DONE, ActionStatus.CANCELLED},
-    ActionStatus.IN_PROGRESS: {ActionStatus.DONE, ActionStatus.CANCELLED},
-    ActionStatus.DONE: {ActionStatus.IN_PROGRESS},  # reopened when the action proved insufficient
-    ActionStatus.CANCELLED: {ActionStatus.PLANNED},
-}
+# The state machine of an action, in one table. Every move is made by a prevention agent
+# who may write in the action's unit (``perms.get_action_for_edit``).
+ACTION_FLOW = StateMachine(
+    Transition("start", {ActionStatus.PLANNED}, ActionStatus.IN_PROGRESS, actor="agent"),
+    Transition(
+        "complete",
+        {ActionStatus.PLANNED, ActionStatus.IN_PROGRESS},
+        ActionStatus.DONE,
+        actor="agent",
+    ),
+    Transition(
+        "cancel",
+        {ActionStatus.PLANNED, ActionStatus.IN_PROGRESS},
+        ActionStatus.CANCELLED,
+        actor="agent",
+    ),
+    # reopened when the action proved insufficient
+    Transition("reopen", {ActionStatus.DONE}, ActionStatus.IN_PROGRESS, actor="agent"),
+    Transition("replan", {ActionStatus.CANCELLED}, ActionStatus.PLANNED, actor="agent"),
+    choices=ActionStatus,
+)
+# Open actions: those that can still be completed (late when past their due date).
+OPEN_ACTION_STATUSES = tuple(s for s in ActionStatus if s in ACTION_FLOW.sources("complete"))
 
 
 class EditionStatus(models.TextChoices):

@@ -18,9 +18,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from imtsocial.errors import DomainError
 from safety.enums import OPEN_ACTION_STATUSES, ActionStatus, ControlLevel, EditionStatus, Priority
 
 LEVELS_1_4 = [MinValueValidator(1), MaxValueValidator(4)]
@@ -81,8 +83,11 @@ class Rating:
     priority: Priority
 
 
-class RatingOutOfRange(ValueError):
-    pass
+class RatingOutOfRange(DomainError, ValueError):
+    """A level outside the grid of the rating method."""
+
+    def __init__(self, value):
+        super().__init__(_("Niveau hors de la grille de cotation : %(value)s.") % {"value": value})
 
 
 def rate(method, gravity: int, probability: int, control_level: int) -> Rating:
@@ -390,16 +395,23 @@ class ActionItem(models.Model):
         return self.status in OPEN_ACTION_STATUSES and self.due_date < at
 
 
-class EditionFrozenError(Exception):
+class EditionFrozenError(DomainError):
     """A published edition cannot be changed nor deleted: publish a new one."""
+
+    @classmethod
+    def default_message(cls) -> str:
+        return gettext(
+            "Une édition publiée du DUERP ne peut être ni modifiée ni supprimée : "
+            "publiez une nouvelle édition."
+        )
 
 
 class DuerpEditionQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        raise EditionFrozenError("A published DUERP edition cannot be modified.")
+        raise EditionFrozenError
 
     def delete(self):
-        raise EditionFrozenError("A published DUERP edition cannot be deleted.")
+        raise EditionFrozenError
 
 
 def edition_upload_to(instance, filename):
@@ -463,22 +475,22 @@ class DuerpEdition(models.Model):
         # After publication only the rendering of the PDF may be recorded, once.
         stored = type(self).objects.filter(pk=self.pk).values().first()
         if stored is None:
-            raise EditionFrozenError("A published DUERP edition cannot be re-created.")
+            raise EditionFrozenError
         for field in self._meta.concrete_fields:
             if field.name in RENDER_FIELDS:
                 continue
             current = field.get_prep_value(getattr(self, field.attname))
             if current != stored[field.attname]:
-                raise EditionFrozenError(f"A published DUERP edition is frozen ({field.name}).")
+                raise EditionFrozenError
         if stored["pdf_checksum"]:
-            raise EditionFrozenError("The PDF of a published DUERP edition is already stored.")
+            raise EditionFrozenError
         return super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("safety:edition_detail", kwargs={"pk": self.pk})
 
     def delete(self, *args, **kwargs):
-        raise EditionFrozenError("A published DUERP edition cannot be deleted.")
+        raise EditionFrozenError
 
     @property
     def filename(self):

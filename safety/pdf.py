@@ -1,12 +1,21 @@
-"""The DUERP edition as a PDF, from its frozen snapshot only (never live data)."""
+"""The DUERP edition as a PDF, from its frozen snapshot only (never live data).
 
+``edition_render`` is the service the worker runs (``safety.tasks.render_edition_pdf``).
+"""
+
+import hashlib
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
 from imtsocial.pdf import render_pdf
 from safety import stats
-from safety.enums import ActionStatus, ControlLevel
+from safety.enums import ActionStatus, ControlLevel, EditionStatus
+from safety.models import DuerpEdition
 
 
 def _date_label(value: str | None) -> str:
@@ -67,3 +76,27 @@ def edition_context(edition) -> dict:
 
 def edition_pdf(edition) -> bytes:
     return render_pdf("safety/pdf/edition.html", edition_context(edition))
+
+
+def edition_render(*, edition_id: int) -> DuerpEdition:
+    """Render and store the PDF of an edition once (idempotent)."""
+    edition = DuerpEdition.objects.get(pk=edition_id)
+    if edition.status == EditionStatus.READY:
+        return edition
+    try:
+        content = edition_pdf(edition)
+    except Exception:
+        edition.status = EditionStatus.FAILED
+        edition.save()
+        raise
+    with transaction.atomic():
+        edition = DuerpEdition.objects.select_for_update().get(pk=edition_id)
+        if edition.status == EditionStatus.READY:
+            return edition
+        edition.pdf.save(edition.filename, ContentFile(content), save=False)
+        edition.pdf_checksum = hashlib.sha256(content).hexdigest()
+        edition.pdf_size = len(content)
+        edition.status = EditionStatus.READY
+        edition.rendered_at = timezone.now()
+        edition.save()
+    return edition

@@ -1,9 +1,7 @@
 """DUERP write services: the state check, the write, the history, the notification."""
 
-import hashlib
 from datetime import date, datetime
 
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -11,7 +9,10 @@ from django.utils.translation import gettext as _
 
 from imtsocial.accounts.models import User
 from imtsocial.audit.models import AuditEvent
-from safety.enums import ACTION_TRANSITIONS, ActionStatus, EditionStatus
+from imtsocial.errors import DomainError
+from imtsocial.locking import bump_version, lock
+from safety import tasks
+from safety.enums import ACTION_FLOW, ActionStatus
 from safety.models import (
     ActionItem,
     DuerpEdition,
@@ -25,33 +26,12 @@ from safety.models import (
 DEFAULT_METHOD_CODE = "gpm-4x4x3"
 
 
-class SafetyError(Exception):
-    """A refused operation; ``str(error)`` is the French message for the person."""
-
-
-class ConcurrentChangeError(SafetyError):
-    def __init__(self):
-        super().__init__(
-            _(
-                "Cette fiche a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte. "
-                "Rechargez la page pour voir la version à jour, puis refaites votre modification."
-            )
-        )
-
-
-class IllegalTransitionError(SafetyError):
-    pass
+class SafetyError(DomainError):
+    """A refused DUERP operation."""
 
 
 def current_method() -> RatingMethod:
     return RatingMethod.objects.get(code=DEFAULT_METHOD_CODE)
-
-
-def _next_version(model, pk, expected) -> int:
-    current = model.objects.select_for_update().values_list("version", flat=True).get(pk=pk)
-    if expected is None or int(expected) != current:
-        raise ConcurrentChangeError
-    return current + 1
 
 
 @transaction.atomic
@@ -69,7 +49,7 @@ def entry_create(*, unit: WorkUnit, form, by: User) -> RiskEntry:
 def entry_update(*, form, by: User) -> RiskEntry:
     """Save an edited (or re-rated) entry; refused if someone saved it meanwhile."""
     entry = form.instance
-    entry.version = _next_version(RiskEntry, entry.pk, form.cleaned_data.get("version"))
+    bump_version(entry, version=form.cleaned_data.get("version"))
     entry.method = current_method()
     entry._history_user = by
     return form.save()
@@ -92,7 +72,7 @@ def action_create(*, entry: RiskEntry, form, by: User) -> ActionItem:
 @transaction.atomic
 def action_update(*, form, by: User) -> ActionItem:
     action = form.instance
-    action.version = _next_version(ActionItem, action.pk, form.cleaned_data.get("version"))
+    bump_version(action, version=form.cleaned_data.get("version"))
     action._history_user = by
     return form.save()
 
@@ -101,24 +81,17 @@ def action_update(*, form, by: User) -> ActionItem:
 def action_set_status(
     *, action: ActionItem, status: str, done_on: date | None, version: int | None, by: User
 ) -> ActionItem:
-    """Move an action along ACTION_TRANSITIONS (refused otherwise)."""
-    locked = ActionItem.objects.select_for_update().get(pk=action.pk)
-    if version is None or int(version) != locked.version:
-        raise ConcurrentChangeError
-    current, target = ActionStatus(locked.status), ActionStatus(status)
-    if target not in ACTION_TRANSITIONS[current]:
-        raise IllegalTransitionError(
-            _("Une action « %(from)s » ne peut pas passer à l'état « %(to)s ».")
-            % {"from": current.label, "to": target.label}
-        )
-    if target == ActionStatus.DONE:
+    """Move an action along ``ACTION_FLOW`` (refused otherwise)."""
+    locked = lock(ActionItem, action.pk, version=version)
+    ACTION_FLOW.move_to(locked, status)
+    if locked.status == ActionStatus.DONE:
         if done_on is None:
-            raise SafetyError(_("Indiquez la date de réalisation."))
+            raise SafetyError(_("Indiquez la date de réalisation."), field="done_on")
         if done_on > timezone.localdate():
-            raise SafetyError(_("La date de réalisation ne peut pas être dans le futur."))
-    locked.status = target
-    locked.done_on = done_on if target == ActionStatus.DONE else None
-    locked.version += 1
+            raise SafetyError(
+                _("La date de réalisation ne peut pas être dans le futur."), field="done_on"
+            )
+    locked.done_on = done_on if locked.status == ActionStatus.DONE else None
     locked._history_user = by
     locked.save()
     return locked
@@ -130,58 +103,6 @@ def hazard_save(*, form, by: User) -> Hazard:
     hazard._history_user = by
     hazard.save()
     return hazard
-
-
-def late_actions_to_remind(at: date):
-    return (
-        ActionItem.objects.late(at)
-        .exclude(last_reminded_on=at)
-        .select_related("owner", "entry__work_unit", "entry__hazard")
-        .order_by("owner_id", "due_date", "pk")
-    )
-
-
-def late_actions_remind(*, at: date) -> int:
-    """One e-mail per owner listing their late actions; at most one reminder a day
-    per action (idempotent: a second run the same day sends nothing)."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.urls import reverse
-
-    by_owner: dict[int, list[ActionItem]] = {}
-    for action in late_actions_to_remind(at):
-        by_owner.setdefault(action.owner_id, []).append(action)
-    sent = 0
-    for actions in by_owner.values():
-        owner = actions[0].owner
-        if not owner.email:
-            continue
-        lines = [
-            f"- {a.title} ({a.entry.work_unit.code}, {a.entry.hazard.name}) : "
-            + _("échéance du %(date)s") % {"date": a.due_date.strftime("%d/%m/%Y")}
-            for a in actions
-        ]
-        url = settings.SITE_URL.rstrip("/") + reverse("safety:action_list") + "?late=on"
-        body = "\n".join(
-            [
-                _("Bonjour,"),
-                "",
-                _("Ces actions du plan de prévention dont vous êtes responsable sont en retard :"),
-                *lines,
-                "",
-                _("Mettez-les à jour : %(url)s") % {"url": url},
-            ]
-        )
-        with transaction.atomic():
-            send_mail(
-                _("Plan de prévention : %(count)d action(s) en retard") % {"count": len(actions)},
-                body,
-                None,
-                [owner.email],
-            )
-            ActionItem.objects.filter(pk__in=[a.pk for a in actions]).update(last_reminded_on=at)
-        sent += 1
-    return sent
 
 
 # Editions ------------------------------------------------------------------------------
@@ -286,8 +207,6 @@ def edition_publish(
     A second publication for the same year is a new numbered edition (a
     correction); two advisors publishing at once cannot take the same number
     (the unique constraint is the last guard, reported in French)."""
-    from safety.tasks import render_edition_pdf
-
     method = current_method()
     snapshot = _snapshot(method)
     method_data = method.as_dict()
@@ -311,35 +230,9 @@ def edition_publish(
                 action_count=len(snapshot["actions"]),
             )
             AuditEvent.log_change(actor=by, obj=edition, detail=_("Publication du DUERP"))
-            render_edition_pdf.delay_on_commit(edition.pk)
+            tasks.render_edition_pdf.delay_on_commit(edition.pk)
     except IntegrityError as exc:
         raise SafetyError(
             _("Une autre édition vient d'être publiée pour cette année ; réessayez.")
         ) from exc
-    return edition
-
-
-def edition_render(*, edition_id: int) -> DuerpEdition:
-    """Render and store the PDF of an edition once (idempotent)."""
-    from safety.pdf import edition_pdf
-
-    edition = DuerpEdition.objects.get(pk=edition_id)
-    if edition.status == EditionStatus.READY:
-        return edition
-    try:
-        content = edition_pdf(edition)
-    except Exception:
-        edition.status = EditionStatus.FAILED
-        edition.save()
-        raise
-    with transaction.atomic():
-        edition = DuerpEdition.objects.select_for_update().get(pk=edition_id)
-        if edition.status == EditionStatus.READY:
-            return edition
-        edition.pdf.save(edition.filename, ContentFile(content), save=False)
-        edition.pdf_checksum = hashlib.sha256(content).hexdigest()
-        edition.pdf_size = len(content)
-        edition.status = EditionStatus.READY
-        edition.rendered_at = timezone.now()
-        edition.save()
     return edition

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from imtsocial.transitions import StateMachine, Transition
+
 
 class SchemeCategory(models.TextChoices):
     FINANCIAL = "financial", _("Aides financières")
@@ -69,9 +71,49 @@ class RequestStatus(models.TextChoices):
     PAID = "paid", _("Versée")
 
 
-REQUEST_SLA_DAYS = 15  # a submitted request waiting longer is flagged
+REQUESTER, CORRESPONDENT = "requester", "correspondent"
+# The one table of an aid request's life: verb, from, to (None: the state stays), who.
+AID_FLOW = StateMachine(
+    Transition(
+        "submit",
+        {RequestStatus.DRAFT, RequestStatus.NEEDS_INFO},
+        RequestStatus.SUBMITTED,
+        actor=REQUESTER,
+    ),
+    Transition(
+        "ask_info", {RequestStatus.SUBMITTED}, RequestStatus.NEEDS_INFO, actor=CORRESPONDENT
+    ),
+    Transition("approve", {RequestStatus.SUBMITTED}, RequestStatus.APPROVED, actor=CORRESPONDENT),
+    Transition("reject", {RequestStatus.SUBMITTED}, RequestStatus.REJECTED, actor=CORRESPONDENT),
+    Transition("pay", {RequestStatus.APPROVED}, RequestStatus.PAID, actor=CORRESPONDENT),
+    # what the requester may do without changing the state
+    Transition("edit", {RequestStatus.DRAFT, RequestStatus.NEEDS_INFO}, None, actor=REQUESTER),
+    Transition("delete", {RequestStatus.DRAFT}, None, actor=REQUESTER),
+    Transition(
+        "write",
+        {
+            RequestStatus.DRAFT,
+            RequestStatus.SUBMITTED,
+            RequestStatus.NEEDS_INFO,
+            RequestStatus.APPROVED,
+        },
+        None,
+        actor=REQUESTER,
+    ),
+    choices=RequestStatus,
+)
 OPEN_STATUSES = (RequestStatus.DRAFT, RequestStatus.SUBMITTED, RequestStatus.NEEDS_INFO)
 GRANTED_STATUSES = (RequestStatus.APPROVED, RequestStatus.PAID)
+REQUEST_SLA_DAYS = 15  # a submitted request waiting longer is flagged
+# Requests still in progress once submitted (the correspondent's queue by default).
+QUEUE_STATUSES = (RequestStatus.SUBMITTED, RequestStatus.NEEDS_INFO, RequestStatus.APPROVED)
+STATUS_BADGES = {
+    RequestStatus.SUBMITTED: "info",
+    RequestStatus.NEEDS_INFO: "warning",
+    RequestStatus.APPROVED: "success",
+    RequestStatus.REJECTED: "error",
+    RequestStatus.PAID: "success",
+}
 
 
 class SlotKind(models.TextChoices):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from social_action.enums import (
+    STATUS_BADGES,
     AmountMode,
     Association,
     EventKind,
@@ -253,6 +254,10 @@ class AidRequest(models.Model):
 
     def get_absolute_url(self):
         return reverse("social_action:request_detail", kwargs={"pk": self.pk})
+
+    @property
+    def status_badge(self) -> str:
+        return STATUS_BADGES.get(self.status, "")
 
 
 def _document_path(instance, filename):

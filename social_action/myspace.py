@@ -16,12 +16,6 @@ from imtsocial.myspace import Item, Section
 from social_action.enums import OPEN_STATUSES, REQUEST_SLA_DAYS, RequestStatus
 from social_action.models import AidRequest
 
-STATUS_BADGE = {
-    RequestStatus.DRAFT: "info",
-    RequestStatus.SUBMITTED: "info",
-    RequestStatus.NEEDS_INFO: "warning",
-}
-
 
 def sections(request) -> list[Section]:
     held = roles_of(request.user)
@@ -54,7 +48,7 @@ def _employee_section(employee) -> Section | None:
             label=aid.scheme.name,
             url=aid.get_absolute_url(),
             badge=aid.get_status_display(),
-            badge_level=STATUS_BADGE.get(aid.status, "info"),
+            badge_level=aid.status_badge or "info",
         )
         if aid.status in (RequestStatus.NEEDS_INFO, RequestStatus.DRAFT):
             item.detail = (

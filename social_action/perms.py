@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from imtsocial.accounts.roles import Role, employee_of, has_role
-from social_action.enums import RequestStatus
+from social_action.enums import AID_FLOW, CORRESPONDENT, REQUESTER
 from social_action.models import AidDocument, AidRequest, Booking, Event, Slot
 
 
@@ -47,15 +47,21 @@ def is_requester(user, request: AidRequest) -> bool:
     return own is not None and request.requester_id == own.pk
 
 
-def can_edit_request(user, request: AidRequest) -> bool:
-    return is_requester(user, request) and request.status in (
-        RequestStatus.DRAFT,
-        RequestStatus.NEEDS_INFO,
-    )
-
-
 def can_decide(user, request: AidRequest) -> bool:
+    """The correspondent instructs every request but their own."""
     return is_correspondent(user) and not is_requester(user, request)
+
+
+# Who each actor of ``AID_FLOW`` is.
+ACTORS = {REQUESTER: is_requester, CORRESPONDENT: can_decide}
+
+
+def can(user, request: AidRequest, verb: str) -> bool:
+    return AID_FLOW.can(user, request, verb, ACTORS)
+
+
+def can_edit_request(user, request: AidRequest) -> bool:
+    return can(user, request, "edit")
 
 
 def get_booking_for(user, pk) -> Booking:

@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 
 from imtsocial.accounts.models import User
 from imtsocial.audit.models import AuditEvent
-from social_action import rules
-from social_action.enums import RequestStatus, gift_category
+from imtsocial.errors import DomainError
+from imtsocial.locking import ANY, lock
+from social_action import rules, tasks
+from social_action.enums import AID_FLOW, CORRESPONDENT, REQUESTER, gift_category
 from social_action.models import (
     AidDocument,
     AidMessage,
@@ -24,66 +26,29 @@ from social_action.models import (
     SchemeBudget,
     Slot,
 )
-from social_action.tasks import notify_correspondents, notify_requester
 
 
-class SocialActionError(Exception):
-    """A refused action; the message is French and shown to the user."""
+class SocialActionError(DomainError):
+    """A refused social-action operation."""
 
 
-class ConcurrentChangeError(SocialActionError):
-    def __init__(self):
-        super().__init__(
-            _(
-                "Ce dossier a été modifié par quelqu'un d'autre entre-temps. "
-                "Rechargez la page puis recommencez."
-            )
-        )
+def _lock(request: AidRequest, version=ANY) -> AidRequest:
+    """The request's row, locked; ``version`` checked and bumped (``imtsocial.locking``)."""
+    return lock(AidRequest, request.pk, version=version)
 
 
-REQUESTER, CORRESPONDENT = "requester", "correspondent"
-# The one table of allowed moves: (from, to) → who may make it.
-TRANSITIONS = {
-    (RequestStatus.DRAFT, RequestStatus.SUBMITTED): REQUESTER,
-    (RequestStatus.NEEDS_INFO, RequestStatus.SUBMITTED): REQUESTER,
-    (RequestStatus.SUBMITTED, RequestStatus.NEEDS_INFO): CORRESPONDENT,
-    (RequestStatus.SUBMITTED, RequestStatus.APPROVED): CORRESPONDENT,
-    (RequestStatus.SUBMITTED, RequestStatus.REJECTED): CORRESPONDENT,
-    (RequestStatus.APPROVED, RequestStatus.PAID): CORRESPONDENT,
-}
-
-
-def allowed_transitions(status: str, actor: str) -> list[str]:
-    return [to for (frm, to), who in TRANSITIONS.items() if frm == status and who == actor]
-
-
-def _lock(request: AidRequest, version=None) -> AidRequest:
-    locked = AidRequest.objects.select_for_update().get(pk=request.pk)
-    if version is not None and int(version) != locked.version:
-        raise ConcurrentChangeError
-    return locked
-
-
-def _move(request: AidRequest, to: str, *, actor: str, by: User) -> None:
-    if TRANSITIONS.get((request.status, to)) != actor:
-        raise SocialActionError(
-            _("Impossible de passer une demande « %(from)s » à l'état « %(to)s ».")
-            % {
-                "from": RequestStatus(request.status).label,
-                "to": RequestStatus(to).label,
-            }
-        )
-    request.status = to
-    request.version += 1
+def _move(request: AidRequest, verb: str, *, by: User) -> None:
+    """One step of ``AID_FLOW`` (the caller has checked who acts)."""
+    AID_FLOW.apply(request, verb)
     request._history_user = by
 
 
 def _notify(request: AidRequest, *, actor: str) -> None:
     """E-mails carry no content: just « your file has changed, log in »."""
     if actor == CORRESPONDENT:
-        notify_requester.delay_on_commit(request.pk)
+        tasks.notify_requester.delay_on_commit(request.pk)
     else:
-        notify_correspondents.delay_on_commit(request.pk)
+        tasks.notify_correspondents.delay_on_commit(request.pk)
 
 
 def _check_estimate(request: AidRequest, *, at) -> rules.Estimate:
@@ -94,7 +59,7 @@ def _check_estimate(request: AidRequest, *, at) -> rules.Estimate:
 
 
 def aid_request_save(
-    *, request: AidRequest, uploads: list, submit: bool, by: User, version=None
+    *, request: AidRequest, uploads: list, submit: bool, by: User, version=ANY
 ) -> AidRequest:
     """Create or update a draft (or a request awaiting information) with its documents.
 
@@ -105,9 +70,8 @@ def aid_request_save(
             today = timezone.localdate()
             if request.pk:
                 locked = _lock(request, version)
-                if locked.status not in (RequestStatus.DRAFT, RequestStatus.NEEDS_INFO):
-                    raise SocialActionError(_("Cette demande ne peut plus être modifiée."))
-                request.status, request.version = locked.status, locked.version + 1
+                AID_FLOW.check(locked, "edit")
+                request.status, request.version = locked.status, locked.version
             est = _check_estimate(request, at=today)
             request.amount_estimated = est.amount
             request._history_user = by
@@ -161,8 +125,7 @@ def aid_document_add(*, request: AidRequest, upload, by: User) -> AidDocument:
 def aid_documents_add(*, request: AidRequest, uploads: list, by: User) -> list[AidDocument]:
     """Add documents to a request awaiting information (all or none)."""
     locked = _lock(request)
-    if locked.status not in (RequestStatus.DRAFT, RequestStatus.NEEDS_INFO):
-        raise SocialActionError(_("Des pièces ne peuvent plus être ajoutées à cette demande."))
+    AID_FLOW.check(locked, "edit")
     documents: list[AidDocument] = []
     try:
         for upload in uploads:
@@ -175,10 +138,10 @@ def aid_documents_add(*, request: AidRequest, uploads: list, by: User) -> list[A
 
 
 @transaction.atomic
-def aid_request_submit(*, request: AidRequest, by: User, version=None) -> AidRequest:
+def aid_request_submit(*, request: AidRequest, by: User, version=ANY) -> AidRequest:
     locked = _lock(request, version)
     est = _check_estimate(locked, at=timezone.localdate())
-    _move(locked, RequestStatus.SUBMITTED, actor=REQUESTER, by=by)
+    _move(locked, "submit", by=by)
     locked.amount_estimated = est.amount
     if locked.submitted_at is None:
         locked.submitted_at = timezone.now()
@@ -188,9 +151,9 @@ def aid_request_submit(*, request: AidRequest, by: User, version=None) -> AidReq
 
 
 @transaction.atomic
-def aid_request_ask_info(*, request: AidRequest, message: str, by: User, version=None):
+def aid_request_ask_info(*, request: AidRequest, message: str, by: User, version=ANY):
     locked = _lock(request, version)
-    _move(locked, RequestStatus.NEEDS_INFO, actor=CORRESPONDENT, by=by)
+    _move(locked, "ask_info", by=by)
     locked.save()
     AidMessage.objects.create(request=locked, author=by, body=message)
     _notify(locked, actor=CORRESPONDENT)
@@ -206,7 +169,7 @@ def budget_consumed(scheme_id: int, year: int, *, exclude_pk=None) -> Decimal:
 
 @transaction.atomic
 def aid_request_approve(
-    *, request: AidRequest, amount: Decimal, by: User, override_reason: str = "", version=None
+    *, request: AidRequest, amount: Decimal, by: User, override_reason: str = "", version=ANY
 ) -> AidRequest:
     """Approve within the scheme's cap and the year's envelope (unless overridden with a reason).
 
@@ -241,7 +204,7 @@ def aid_request_approve(
             )
             % {"year": locked.year, "consumed": consumed, "envelope": budget.envelope}
         )
-    _move(locked, RequestStatus.APPROVED, actor=CORRESPONDENT, by=by)
+    _move(locked, "approve", by=by)
     locked.amount_granted = rules.money(amount)
     locked.over_budget_reason = override_reason.strip() if over else ""
     locked.decided_at = timezone.now()
@@ -258,9 +221,9 @@ def aid_request_approve(
 
 
 @transaction.atomic
-def aid_request_reject(*, request: AidRequest, note: str, by: User, version=None) -> AidRequest:
+def aid_request_reject(*, request: AidRequest, note: str, by: User, version=ANY) -> AidRequest:
     locked = _lock(request, version)
-    _move(locked, RequestStatus.REJECTED, actor=CORRESPONDENT, by=by)
+    _move(locked, "reject", by=by)
     locked.decision_note = note
     locked.decided_at = timezone.now()
     locked.save()
@@ -269,9 +232,9 @@ def aid_request_reject(*, request: AidRequest, note: str, by: User, version=None
 
 
 @transaction.atomic
-def aid_request_mark_paid(*, request: AidRequest, by: User, version=None) -> AidRequest:
+def aid_request_mark_paid(*, request: AidRequest, by: User, version=ANY) -> AidRequest:
     locked = _lock(request, version)
-    _move(locked, RequestStatus.PAID, actor=CORRESPONDENT, by=by)
+    _move(locked, "pay", by=by)
     locked.paid_at = timezone.now()
     locked.save()
     _notify(locked, actor=CORRESPONDENT)
@@ -280,7 +243,7 @@ def aid_request_mark_paid(*, request: AidRequest, by: User, version=None) -> Aid
 
 @transaction.atomic
 def aid_message_post(*, request: AidRequest, body: str, by: User, from_requester: bool):
-    if request.status in (RequestStatus.PAID, RequestStatus.REJECTED) and from_requester:
+    if from_requester and not AID_FLOW.allows(request, "write"):
         raise SocialActionError(_("Ce dossier est clos : la messagerie est fermée."))
     message = AidMessage.objects.create(request=request, author=by, body=body)
     _notify(request, actor=REQUESTER if from_requester else CORRESPONDENT)
@@ -291,7 +254,7 @@ def aid_message_post(*, request: AidRequest, body: str, by: User, from_requester
 def aid_request_delete(*, request: AidRequest, by: User) -> None:
     """Only a draft can be withdrawn; its files go with it (post_delete signal)."""
     locked = _lock(request)
-    if locked.status != RequestStatus.DRAFT:
+    if not AID_FLOW.allows(locked, "delete"):
         raise SocialActionError(_("Seul un brouillon peut être supprimé."))
     locked._history_user = by
     locked.delete()

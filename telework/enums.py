@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from imtsocial.transitions import StateMachine, Transition
+
 
 class Weekday(models.IntegerChoices):
     MONDAY = 0, _("lundi")
@@ -52,6 +54,44 @@ LIVE_STATUSES = (
     RequestStatus.APPROVED,
 )
 PENDING_STATUSES = (RequestStatus.SUBMITTED, RequestStatus.MANAGER_APPROVED)
+
+# Actors of the request's state machine (``telework.perms.ACTORS`` says who they are).
+REQUESTER, MANAGER, FINAL_DECIDER, AUTHORISATION_READER = (
+    "requester",
+    "manager",
+    "final_decider",
+    "authorisation_reader",
+)
+# The one table of a request's life: verb, from, to (None: the state stays), who.
+REQUEST_FLOW = StateMachine(
+    Transition("submit", {RequestStatus.DRAFT}, RequestStatus.SUBMITTED, actor=REQUESTER),
+    Transition(
+        "manager_approve", {RequestStatus.SUBMITTED}, RequestStatus.MANAGER_APPROVED, actor=MANAGER
+    ),
+    Transition("manager_reject", {RequestStatus.SUBMITTED}, RequestStatus.REJECTED, actor=MANAGER),
+    Transition(
+        "approve", {RequestStatus.MANAGER_APPROVED}, RequestStatus.APPROVED, actor=FINAL_DECIDER
+    ),
+    Transition(
+        "reject", {RequestStatus.MANAGER_APPROVED}, RequestStatus.REJECTED, actor=FINAL_DECIDER
+    ),
+    Transition(
+        "withdraw",
+        {RequestStatus.DRAFT, RequestStatus.SUBMITTED, RequestStatus.MANAGER_APPROVED},
+        RequestStatus.WITHDRAWN,
+        actor=REQUESTER,
+    ),
+    Transition("renew", {RequestStatus.APPROVED}, None, actor=REQUESTER),
+    Transition(
+        "download_authorisation", {RequestStatus.APPROVED}, None, actor=AUTHORISATION_READER
+    ),
+    choices=RequestStatus,
+)
+STATUS_BADGES = {
+    RequestStatus.APPROVED: "success",
+    RequestStatus.REJECTED: "error",
+    RequestStatus.WITHDRAWN: "info",
+}
 
 
 class FinalDecider(models.TextChoices):

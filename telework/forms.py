@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hr.models import Department, Employee, Site
-from imtsocial.forms import DateInput
+from imtsocial.forms import DateInput, VersionedForm, VersionField
 from telework import rules
 from telework.enums import (
     AssetKind,
@@ -80,6 +80,7 @@ class DecisionForm(forms.Form):
         label=_("Décision"),
         choices=[("approve", _("Favorable")), ("reject", _("Défavorable"))],
         widget=forms.RadioSelect,
+        error_messages={"required": _("Choisissez une décision.")},
     )
     refusal_reason = forms.CharField(
         label=_("Motif du refus"),
@@ -93,7 +94,7 @@ class DecisionForm(forms.Form):
         widget=DateInput(),
         help_text=_("Obligatoire en cas de refus."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
 
 class RequestFilterForm(forms.Form):
@@ -122,9 +123,7 @@ class AtDateForm(forms.Form):
     end = forms.DateField(label=_("au"), required=False, widget=DateInput())
 
 
-class AssetForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class AssetForm(VersionedForm):
     class Meta:
         model = Asset
         fields = [
@@ -141,7 +140,6 @@ class AssetForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("version", self.instance.version)
         if self.instance.state == AssetState.LENT:
             # Lent and back in stock follow the loans, not this form.
             self.fields["state"].disabled = True

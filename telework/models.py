@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from telework.enums import (
     CONFIDENTIAL_REASONS,
     DEROGATION_REASONS,
+    STATUS_BADGES,
     AssessmentPeriod,
     AssetKind,
     AssetState,
@@ -268,11 +269,7 @@ class TeleworkRequest(models.Model):
 
     @property
     def status_badge(self) -> str:
-        return {
-            RequestStatus.APPROVED: "success",
-            RequestStatus.REJECTED: "error",
-            RequestStatus.WITHDRAWN: "info",
-        }.get(self.status, "new")
+        return STATUS_BADGES.get(self.status, "new")
 
 
 class Asset(models.Model):

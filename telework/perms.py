@@ -1,22 +1,30 @@
 """Who may do what in telework/. Used by views, templates and services alike."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from imtsocial.accounts.roles import Role, employee_of, has_role
-from telework.enums import RequestStatus
+from telework.enums import (
+    AUTHORISATION_READER,
+    FINAL_DECIDER,
+    MANAGER,
+    REQUEST_FLOW,
+    REQUESTER,
+    FinalDecider,
+)
 from telework.models import Asset, Loan, TeleworkRequest
 
 
-def _final_role():
-    from telework.services import final_decider_role
-
-    return final_decider_role()
+def final_decider_role() -> Role:
+    """HR by default; ``TELEWORK_FINAL_DECIDER = "director"`` gives it to the director."""
+    value = getattr(settings, "TELEWORK_FINAL_DECIDER", FinalDecider.HR)
+    return Role.DIRECTOR if value == FinalDecider.DIRECTOR else Role.HR
 
 
 def is_final_decider(user) -> bool:
-    return has_role(user, _final_role())
+    return has_role(user, final_decider_role())
 
 
 def can_view_statistics(user) -> bool:
@@ -63,40 +71,51 @@ def can_see_reason(user, request: TeleworkRequest) -> bool:
     return not request.reason_is_confidential
 
 
-def can_manager_decide(user, request: TeleworkRequest) -> bool:
+def is_reviewing_manager(user, request: TeleworkRequest) -> bool:
+    """The requester's manager named on the request (never the requester themself)."""
     own = employee_of(user)
-    return (
-        request.status == RequestStatus.SUBMITTED
-        and own is not None
-        and request.manager_id == own.pk
-        and not is_requester(user, request)
-    )
+    return own is not None and request.manager_id == own.pk and not is_requester(user, request)
+
+
+def is_final_decider_for(user, request: TeleworkRequest) -> bool:
+    return is_final_decider(user) and not is_requester(user, request)
+
+
+def reads_authorisation(user, request: TeleworkRequest) -> bool:
+    return is_requester(user, request) or has_role(user, Role.HR) or is_final_decider(user)
+
+
+# Who each actor of ``REQUEST_FLOW`` is.
+ACTORS = {
+    REQUESTER: is_requester,
+    MANAGER: is_reviewing_manager,
+    FINAL_DECIDER: is_final_decider_for,
+    AUTHORISATION_READER: reads_authorisation,
+}
+
+
+def can(user, request: TeleworkRequest, verb: str) -> bool:
+    return REQUEST_FLOW.can(user, request, verb, ACTORS)
+
+
+def can_manager_decide(user, request: TeleworkRequest) -> bool:
+    return can(user, request, "manager_approve")
 
 
 def can_final_decide(user, request: TeleworkRequest) -> bool:
-    return (
-        request.status == RequestStatus.MANAGER_APPROVED
-        and is_final_decider(user)
-        and not is_requester(user, request)
-    )
+    return can(user, request, "approve")
 
 
 def can_withdraw(user, request: TeleworkRequest) -> bool:
-    return is_requester(user, request) and request.status in (
-        RequestStatus.DRAFT,
-        RequestStatus.SUBMITTED,
-        RequestStatus.MANAGER_APPROVED,
-    )
+    return can(user, request, "withdraw")
 
 
 def can_renew(user, request: TeleworkRequest) -> bool:
-    return is_requester(user, request) and request.status == RequestStatus.APPROVED
+    return can(user, request, "renew")
 
 
 def can_download_authorisation(user, request: TeleworkRequest) -> bool:
-    return request.status == RequestStatus.APPROVED and (
-        is_requester(user, request) or has_role(user, Role.HR) or is_final_decider(user)
-    )
+    return can(user, request, "download_authorisation")
 
 
 def get_asset_for(user, pk) -> Asset:

@@ -3,8 +3,8 @@
 from celery import shared_task
 from django.utils import timezone
 
+from telework import notifications
 from telework.models import TeleworkRequest
-from telework.services import loans_remind_overdue, telework_request_send_notification
 
 
 @shared_task
@@ -17,10 +17,10 @@ def notify_telework_request(request_id: int, event: str) -> int:
     )
     if request is None:
         return 0
-    return telework_request_send_notification(request=request, event=event)
+    return notifications.telework_request_step(request=request, event=event)
 
 
 @shared_task
 def remind_overdue_loans() -> int:
     """Weekly: remind the borrowers of overdue loans (at most once a week per loan)."""
-    return loans_remind_overdue(at=timezone.localdate())
+    return notifications.loans_remind_overdue(at=timezone.localdate())

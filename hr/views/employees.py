@@ -2,7 +2,6 @@ import csv
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,13 +20,10 @@ from hr.models import Contract, Employee, SalaryRecord
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.audit.models import AuditEvent
+from imtsocial.errors import DomainError
 from imtsocial.pagination import paginate
 
 HISTORY_LIMIT = 50
-CONCURRENT_CHANGE = gettext_lazy(
-    "Ce dossier a été modifié par quelqu'un d'autre depuis que vous l'avez ouvert. "
-    "Rechargez la page pour voir la version à jour, puis refaites votre modification."
-)
 
 
 def _history_rows(employee: Employee) -> list[dict]:
@@ -278,8 +274,8 @@ def employee_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.employee_update(form=form, by=request.user)
-        except services.ConcurrentChangeError:
-            form.add_error(None, CONCURRENT_CHANGE)
+        except DomainError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Dossier enregistré."))
             return redirect(employee)
@@ -310,10 +306,8 @@ def _contract_form(request, employee, contract):
     if request.method == "POST" and form.is_valid():
         try:
             services.contract_save(form=form, employee=employee, by=request.user)
-        except services.ConcurrentChangeError:
-            form.add_error(None, CONCURRENT_CHANGE)
-        except ValidationError as error:
-            form.add_error(None, error)
+        except DomainError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Contrat enregistré."))
             return redirect(employee)
@@ -334,8 +328,8 @@ def salary_add(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.salary_record_add(form=form, by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
+        except DomainError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Salaire enregistré."))
             return redirect(contract.employee)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role
+from imtsocial.errors import DomainError
 from imtsocial.files import private_file_response
 from safety import perms, services, stats
 from safety.enums import EditionStatus, Priority
@@ -89,8 +90,8 @@ def edition_publish(request):
             edition = services.edition_publish(
                 year=form.cleaned_data["year"], note=form.cleaned_data["note"], by=request.user
             )
-        except services.SafetyError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            error.add_to_form(form)
         else:
             messages.success(
                 request,

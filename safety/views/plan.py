@@ -8,9 +8,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role
+from imtsocial.errors import DomainError, add_form_errors_to_messages
 from imtsocial.pagination import paginate
 from safety import perms, services, stats
-from safety.enums import ACTION_TRANSITIONS, ActionStatus
+from safety.enums import ACTION_FLOW, ActionStatus
 from safety.forms import ActionFilterForm, ActionItemForm, ActionStatusForm
 
 PLAN_ROLES = (Role.PREVENTION, Role.DIRECTOR, Role.MANAGER)
@@ -82,15 +83,14 @@ def action_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.action_update(form=form, by=request.user)
-        except services.ConcurrentChangeError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Action enregistrée."))
             return redirect(action.entry)
-    current = ActionStatus(action.status)
     status_form = ActionStatusForm(initial={"version": action.version})
     status_form.fields["status"].choices = [
-        (s.value, s.label) for s in ActionStatus if s in ACTION_TRANSITIONS[current]
+        (target, ActionStatus(target).label) for target in ACTION_FLOW.targets_from(action)
     ]
     return render(
         request,
@@ -111,9 +111,7 @@ def action_status(request, pk):
     action = perms.get_action_for_edit(request.user, pk)
     form = ActionStatusForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        add_form_errors_to_messages(request, form)
         return redirect("safety:action_edit", pk=action.pk)
     try:
         action = services.action_set_status(
@@ -123,8 +121,8 @@ def action_status(request, pk):
             version=form.cleaned_data["version"],
             by=request.user,
         )
-    except services.SafetyError as error:
-        messages.error(request, str(error))
+    except DomainError as error:
+        error.add_to_messages(request)
         return redirect("safety:action_edit", pk=action.pk)
     if action.status == ActionStatus.DONE:
         messages.success(

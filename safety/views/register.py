@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role
+from imtsocial.errors import DomainError
 from imtsocial.pagination import paginate
 from safety import perms, services
 from safety.enums import OPEN_ACTION_STATUSES, ControlLevel, Priority
@@ -231,8 +232,8 @@ def entry_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.entry_update(form=form, by=request.user)
-        except services.ConcurrentChangeError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Risque mis à jour."))
             return redirect(entry)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
+from imtsocial.errors import DomainError
 from imtsocial.pagination import paginate
 from social_action import perms, services
 from social_action.forms import SlotFilterForm, SlotForm
@@ -96,8 +97,8 @@ def slot_book(request, pk):
     slot = perms.get_bookable_slot_for(request.user, pk)
     try:
         services.slot_book(slot=slot, employee=employee_of(request.user), by=request.user)
-    except services.SocialActionError as exc:
-        messages.error(request, str(exc))
+    except DomainError as error:
+        error.add_to_messages(request)
     else:
         messages.success(
             request, _("Votre rendez-vous est réservé. Un rappel vous sera envoyé la veille.")
@@ -111,8 +112,8 @@ def booking_cancel(request, pk):
     booking = perms.get_booking_for(request.user, pk)
     try:
         services.booking_cancel(booking=booking, by=request.user)
-    except services.SocialActionError as exc:
-        messages.error(request, str(exc))
+    except DomainError as error:
+        error.add_to_messages(request)
     else:
         messages.success(request, _("Le rendez-vous est annulé."))
     return redirect("social_action:slot_list")

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
+from imtsocial.errors import DomainError, add_form_errors_to_messages
 from social_action import perms, services
 from social_action.enums import GIFT_CATEGORIES, EventKind
 from social_action.forms import ChildForm
@@ -55,17 +56,15 @@ def event_register(request, pk):
     if event.kind == EventKind.CHRISTMAS:
         form = ChildForm(request.POST)
         if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
+            add_form_errors_to_messages(request, form)
             return redirect(event)
         children = [form.cleaned_data]
     try:
         services.event_register(
             event=event, employee=employee_of(request.user), children=children, by=request.user
         )
-    except services.SocialActionError as exc:
-        messages.error(request, str(exc))
+    except DomainError as error:
+        error.add_to_messages(request)
     else:
         messages.success(request, _("Votre inscription est enregistrée."))
     return redirect(event)
@@ -83,8 +82,8 @@ def event_unregister(request, pk):
         return redirect(event)
     try:
         services.event_unregister(registration=registration, by=request.user)
-    except services.SocialActionError as exc:
-        messages.error(request, str(exc))
+    except DomainError as error:
+        error.add_to_messages(request)
     else:
         messages.success(request, _("Votre inscription est annulée."))
     return redirect(event)

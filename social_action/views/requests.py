@@ -14,10 +14,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.audit.models import AuditEvent
+from imtsocial.errors import DomainError, add_form_errors_to_messages
 from imtsocial.files import private_file_response
+from imtsocial.forms import VersionForm
 from imtsocial.pagination import paginate
 from social_action import perms, rules, services
-from social_action.enums import GRANTED_STATUSES, REQUEST_SLA_DAYS, RequestStatus
+from social_action.enums import (
+    GRANTED_STATUSES,
+    QUEUE_STATUSES,
+    REQUEST_SLA_DAYS,
+    RequestStatus,
+)
 from social_action.forms import (
     AidRequestForm,
     DecisionForm,
@@ -58,8 +65,8 @@ def _handle_request_form(request, *, aid: AidRequest, employee, template_context
                     by=request.user,
                     version=form.cleaned_data.get("version") if aid.pk else None,
                 )
-            except services.SocialActionError as exc:
-                form.add_error(None, str(exc))
+            except DomainError as error:
+                error.add_to_form(form)
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -145,9 +152,11 @@ def request_detail(request, pk):
         "is_requester": is_requester,
         "can_edit": perms.can_edit_request(request.user, aid),
         "can_decide": can_decide,
-        "actions": services.allowed_transitions(
-            aid.status, services.CORRESPONDENT if can_decide else services.REQUESTER
-        ),
+        "can_approve": perms.can(request.user, aid, "approve"),
+        "can_ask_info": perms.can(request.user, aid, "ask_info"),
+        "can_pay": perms.can(request.user, aid, "pay"),
+        "can_delete": perms.can(request.user, aid, "delete"),
+        "resubmission": aid.submitted_at is not None,
         "estimate": estimate,
         "budget": budget,
         "consumed": consumed,
@@ -157,13 +166,16 @@ def request_detail(request, pk):
         "decision_form": DecisionForm(
             initial={"version": aid.version, "amount": aid.amount_estimated}
         ),
-        "statuses": RequestStatus,
     }
     return render(request, "social_action/request_detail.html", context)
 
 
-def _refuse(request, aid, exc):
-    messages.error(request, str(exc))
+def _refuse(request, aid, problem):
+    """Back to the file with the reason: a ``DomainError`` or a French message."""
+    if isinstance(problem, DomainError):
+        problem.add_to_messages(request)
+    else:
+        messages.error(request, problem)
     return redirect(aid)
 
 
@@ -172,11 +184,15 @@ def request_submit(request, pk):
     aid = perms.get_aid_request_for(request.user, pk)
     if not perms.is_requester(request.user, aid):
         return _refuse(request, aid, _("Seul le demandeur peut déposer sa demande."))
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        add_form_errors_to_messages(request, form)
+        return redirect(aid)
     try:
         services.aid_request_submit(
-            request=aid, by=request.user, version=request.POST.get("version")
+            request=aid, by=request.user, version=form.cleaned_data["version"]
         )
-    except services.SocialActionError as exc:
+    except DomainError as exc:
         return _refuse(request, aid, exc)
     messages.success(request, _("Votre demande a été déposée."))
     return redirect(aid)
@@ -189,7 +205,7 @@ def request_delete(request, pk):
         return _refuse(request, aid, _("Seul le demandeur peut supprimer son brouillon."))
     try:
         services.aid_request_delete(request=aid, by=request.user)
-    except services.SocialActionError as exc:
+    except DomainError as exc:
         return _refuse(request, aid, exc)
     messages.success(request, _("Le brouillon et ses pièces ont été supprimés."))
     return redirect("social_action:request_list")
@@ -209,7 +225,7 @@ def request_documents(request, pk):
         services.aid_documents_add(
             request=aid, uploads=form.cleaned_data["documents"], by=request.user
         )
-    except services.SocialActionError as exc:
+    except DomainError as exc:
         return _refuse(request, aid, exc)
     messages.success(request, _("Les pièces ont été ajoutées."))
     return redirect(aid)
@@ -228,7 +244,7 @@ def request_message(request, pk):
             by=request.user,
             from_requester=perms.is_requester(request.user, aid),
         )
-    except services.SocialActionError as exc:
+    except DomainError as exc:
         return _refuse(request, aid, exc)
     messages.success(request, _("Message envoyé."))
     return redirect(aid)
@@ -241,9 +257,7 @@ def request_decide(request, pk):
         return _refuse(request, aid, _("Vous ne pouvez pas instruire cette demande."))
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        add_form_errors_to_messages(request, form)
         return redirect(aid)
     data = form.cleaned_data
     action, version = data["action"], data["version"]
@@ -274,7 +288,7 @@ def request_decide(request, pk):
         else:
             services.aid_request_mark_paid(request=aid, by=request.user, version=version)
             messages.success(request, _("L'aide est marquée comme versée."))
-    except services.SocialActionError as exc:
+    except DomainError as exc:
         return _refuse(request, aid, exc)
     return redirect(aid)
 
@@ -307,9 +321,7 @@ def queue(request):
         if data["year"]:
             requests_ = requests_.filter(year=data["year"])
     if status == "":
-        requests_ = requests_.filter(
-            status__in=[RequestStatus.SUBMITTED, RequestStatus.NEEDS_INFO, RequestStatus.APPROVED]
-        )
+        requests_ = requests_.filter(status__in=QUEUE_STATUSES)
     elif status != "all":
         requests_ = requests_.filter(status=status)
     requests_ = requests_.order_by(F("submitted_at").asc(nulls_last=True), "pk")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hr.imports.files import ImportFileError
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
+from imtsocial.errors import DomainError
 from imtsocial.pagination import paginate
 from telework import imports, pdf, perms, services
 from telework.forms import AssetFilterForm, AssetForm, AssetImportForm, CheckinForm, CheckoutForm
@@ -64,8 +65,8 @@ def asset_edit(request, pk):
             services.asset_update(
                 asset=form.save(commit=False), version=form.cleaned_data["version"], by=request.user
             )
-        except services.TeleworkError as exc:
-            form.add_error(None, exc.messages[0])
+        except DomainError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("L'équipement est mis à jour."))
             return redirect(asset)
@@ -112,9 +113,8 @@ def loan_checkout(request, pk):
                 due_on=form.cleaned_data["due_on"],
                 by=request.user,
             )
-        except services.TeleworkError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+        except DomainError as error:
+            error.add_to_form(form)
         else:
             messages.success(
                 request,
@@ -160,9 +160,8 @@ def loan_checkin(request, pk):
         return redirect(loan)
     try:
         services.loan_checkin(loan=loan, by=request.user, **form.cleaned_data)
-    except services.TeleworkError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+    except DomainError as error:
+        error.add_to_messages(request)
     else:
         messages.success(request, _("Le retour de l'équipement est enregistré."))
     return redirect(loan)
@@ -174,8 +173,8 @@ def loan_accept(request, pk):
     loan = perms.get_loan_for(request.user, pk)
     try:
         services.loan_accept_agreement(loan=loan, by=request.user)
-    except services.TeleworkError as exc:
-        messages.error(request, exc.messages[0])
+    except DomainError as error:
+        error.add_to_messages(request)
     else:
         messages.success(request, _("Vous avez accepté la convention de prêt."))
     return redirect(loan)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, has_role, members_of
+from imtsocial.errors import DomainError
 from telework import perms, services, stats
 from telework.forms import AtDateForm, RegimeForm
 from telework.models import ExceptionalRegime, TeleworkRule
@@ -79,9 +80,8 @@ def regime_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.exceptional_regime_declare(**form.cleaned_data, by=request.user)
-        except services.TeleworkError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+        except DomainError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Le régime exceptionnel est déclaré."))
             return redirect("telework:regime_list")

@@ -12,6 +12,7 @@ from hr.models import Employee
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.audit.models import AuditEvent
+from imtsocial.errors import DomainError, add_form_errors_to_messages
 from imtsocial.pagination import paginate
 from telework import pdf, perms, services, stats
 from telework.enums import RequestStatus, Weekday
@@ -39,9 +40,8 @@ def _request_form_page(request, form, *, title, renewed_from=None):
             created = services.telework_request_create(
                 employee=own, proposal=form.proposal(), by=request.user, renewed_from=renewed_from
             )
-        except services.TeleworkError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+        except DomainError as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Votre demande de télétravail est déposée."))
             return redirect(created)
@@ -110,7 +110,7 @@ def request_decide(request, pk):
         decide = services.telework_request_final_decide
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choisissez une décision."))
+        add_form_errors_to_messages(request, form)
         return redirect(req)
     data = form.cleaned_data
     try:
@@ -122,9 +122,8 @@ def request_decide(request, pk):
             version=data["version"],
             by=user,
         )
-    except services.TeleworkError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+    except DomainError as error:
+        error.add_to_messages(request)
     else:
         messages.success(request, _("Votre décision est enregistrée."))
     return redirect(req)
@@ -138,9 +137,8 @@ def request_withdraw(request, pk):
         raise Http404
     try:
         services.telework_request_withdraw(request=req, by=request.user)
-    except services.TeleworkError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+    except DomainError as error:
+        error.add_to_messages(request)
     else:
         messages.success(request, _("Votre demande est retirée."))
     return redirect(req)

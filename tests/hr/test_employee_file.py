@@ -137,7 +137,7 @@ class TestEmployeeEdits:
         assert client.post(url, first).status_code == 302
         second = dict(data, job_title="Seconde version")
         response = client.post(url, second)
-        assert "modifié par quelqu'un d'autre" in page_text(response)
+        assert "Quelqu'un d'autre a modifié cet élément" in page_text(response)
         person.refresh_from_db()
         assert person.job_title == "Première version"
 
@@ -294,7 +294,7 @@ class TestContracts:
         }
         assert client.post(url, data).status_code == 302
         response = client.post(url, dict(data, end="2021-06-30"))
-        assert "modifié par quelqu'un d'autre" in page_text(response)
+        assert "Quelqu'un d'autre a modifié cet élément" in page_text(response)
         contract.refresh_from_db()
         assert contract.end == date(2021, 3, 31)
 

@@ -9,7 +9,8 @@ from django.core import mail
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from safety import services
+from imtsocial.errors import ConcurrentChangeError, IllegalTransitionError
+from safety import notifications, pdf, services
 from safety.enums import ActionStatus, EditionStatus
 from safety.forms import ActionItemForm, RiskEntryForm
 from safety.models import DuerpEdition, EditionFrozenError
@@ -99,7 +100,7 @@ def test_second_agent_is_told_the_entry_changed():
         data=entry_data(stale, version=both_opened_at, gravity=1), instance=stale
     )
     assert form_2.is_valid()
-    with pytest.raises(services.ConcurrentChangeError):
+    with pytest.raises(ConcurrentChangeError):
         services.entry_update(form=form_2, by=second)
     entry.refresh_from_db()
     assert entry.gravity == 4  # no silent overwrite
@@ -135,7 +136,7 @@ def test_action_state_machine(start, target, allowed):
         assert action.status == target
         assert action.done_on == (date(2020, 2, 1) if target == ActionStatus.DONE else None)
     else:
-        with pytest.raises(services.IllegalTransitionError):
+        with pytest.raises(IllegalTransitionError):
             services.action_set_status(
                 action=action, status=target, done_on=date(2020, 2, 1), version=0, by=by
             )
@@ -156,7 +157,7 @@ def test_action_done_needs_a_past_date_and_the_current_version():
             version=0,
             by=by,
         )
-    with pytest.raises(services.ConcurrentChangeError):
+    with pytest.raises(ConcurrentChangeError):
         services.action_set_status(
             action=action, status=ActionStatus.DONE, done_on=date(2020, 1, 1), version=7, by=by
         )
@@ -169,13 +170,13 @@ def test_late_reminders_one_mail_per_owner_once_a_day():
     ActionItemFactory(owner=owner, title="Pas en retard")
     ActionItemFactory(owner=owner, late=True, done=True, title="Déjà faite")
     today = date(2026, 3, 2)
-    assert services.late_actions_remind(at=today) == 1
+    assert notifications.late_actions_remind(at=today) == 1
     assert [m.to for m in mail.outbox] == [["agent.prevention@example.fr"]]
     body = mail.outbox[0].body
     assert "Sorbonnes" in body and "Lunettes laser" in body
     assert "Pas en retard" not in body and "Déjà faite" not in body
-    assert services.late_actions_remind(at=today) == 0  # idempotent the same day
-    assert services.late_actions_remind(at=today + timedelta(days=1)) == 1
+    assert notifications.late_actions_remind(at=today) == 0  # idempotent the same day
+    assert notifications.late_actions_remind(at=today + timedelta(days=1)) == 1
 
 
 def publish(by=None, year=2025):
@@ -235,12 +236,12 @@ def test_pdf_is_stored_once_with_its_checksum(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     RiskEntryFactory()
     edition = publish()
-    rendered = services.edition_render(edition_id=edition.pk)
+    rendered = pdf.edition_render(edition_id=edition.pk)
     assert rendered.status == EditionStatus.READY
     with rendered.pdf.open("rb") as handle:
         assert handle.read(4) == b"%PDF"
     first_checksum = rendered.pdf_checksum
-    assert services.edition_render(edition_id=edition.pk).pdf_checksum == first_checksum
+    assert pdf.edition_render(edition_id=edition.pk).pdf_checksum == first_checksum
     rendered.pdf_checksum = "0" * 64
     with pytest.raises(EditionFrozenError):
         rendered.save()

@@ -230,7 +230,7 @@ def test_stale_form_is_refused_with_a_message(client, make_agent):
         },
     )
     assert response.status_code == 200
-    assert "modifiée par quelqu&#x27;un d&#x27;autre" in response.content.decode()
+    assert "Quelqu&#x27;un d&#x27;autre a modifié cet élément" in response.content.decode()
     assert RiskEntry.objects.get().situation == entry.situation
 
 
@@ -286,7 +286,10 @@ def test_illegal_transition_is_a_french_message(client, make_agent):
         {"status": ActionStatus.CANCELLED, "version": 0},
         follow=True,
     )
-    assert "ne peut pas passer à l&#x27;état" in response.content.decode()
+    assert (
+        "Impossible de passer de l&#x27;état « Réalisée » à « Abandonnée »"
+        in response.content.decode()
+    )
 
 
 def test_manager_comments_an_entry_of_their_unit(client, make_user):

@@ -12,6 +12,7 @@ from PIL import Image
 
 from imtsocial.accounts.roles import Role
 from imtsocial.audit.models import AuditEvent
+from imtsocial.errors import ConcurrentChangeError, IllegalTransitionError
 from social_action import services
 from social_action.enums import RequestStatus
 from social_action.forms import checked_document
@@ -94,7 +95,8 @@ def test_illegal_transitions_are_refused_in_french(correspondent, start, move):
         "submit": lambda: services.aid_request_submit(request=aid, by=aid.requester.user),
         "ask": lambda: services.aid_request_ask_info(request=aid, message="?", by=correspondent),
     }
-    with pytest.raises(services.SocialActionError, match="Impossible de passer"):
+    label = RequestStatus(start).label
+    with pytest.raises(IllegalTransitionError, match=f"pas possible dans l'état « {label} »"):
         calls[move]()
     aid.refresh_from_db()
     assert aid.status == start
@@ -104,7 +106,7 @@ def test_a_stale_version_is_refused(correspondent):
     aid = AidRequestFactory(submitted=True)
     stale = aid.version
     services.aid_request_ask_info(request=aid, message="Pièce ?", by=correspondent)
-    with pytest.raises(services.ConcurrentChangeError):
+    with pytest.raises(ConcurrentChangeError):
         services.aid_request_reject(request=aid, note="non", by=correspondent, version=stale)
 
 

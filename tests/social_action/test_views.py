@@ -213,7 +213,7 @@ def test_a_decision_on_a_stale_page_is_refused(client, correspondent):
         {"action": "reject", "message": "Non", "version": aid.version - 1},
         follow=True,
     )
-    assert "modifié par quelqu&#x27;un d&#x27;autre" in response.content.decode()
+    assert "Quelqu&#x27;un d&#x27;autre a modifié cet élément" in response.content.decode()
 
 
 def _queue_rows(count):

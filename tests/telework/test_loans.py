@@ -9,7 +9,7 @@ from django.core import mail
 from django.db import IntegrityError, connection, transaction
 
 from imtsocial.accounts.roles import Role
-from telework import services
+from telework import notifications, services
 from telework.enums import AssetState
 from telework.models import Asset, Loan
 from telework.tasks import remind_overdue_loans
@@ -137,12 +137,12 @@ def test_overdue_reminder_is_weekly_and_idempotent():
     LoanFactory(
         due_on=date(2026, 2, 1), returned_on=date(2026, 2, 1), asset__state="in_stock"
     )  # returned
-    assert services.loans_remind_overdue(at=date(2026, 3, 10)) == 1
+    assert notifications.loans_remind_overdue(at=date(2026, 3, 10)) == 1
     assert [m.to for m in mail.outbox] == [["late@example.fr"]]
     assert "01/03/2026" in mail.outbox[0].body
-    assert services.loans_remind_overdue(at=date(2026, 3, 10)) == 0  # same day: nothing
-    assert services.loans_remind_overdue(at=date(2026, 3, 16)) == 0  # 6 days later: nothing
-    assert services.loans_remind_overdue(at=date(2026, 3, 17)) == 1  # a week later: again
+    assert notifications.loans_remind_overdue(at=date(2026, 3, 10)) == 0  # same day: nothing
+    assert notifications.loans_remind_overdue(at=date(2026, 3, 16)) == 0  # 6 days later: nothing
+    assert notifications.loans_remind_overdue(at=date(2026, 3, 17)) == 1  # a week later: again
     overdue.refresh_from_db()
     assert overdue.last_reminder_on == date(2026, 3, 17)
 

@@ -88,9 +88,11 @@ def test_request_journey_through_the_views(client, team):
     login(client, team["manager"])
     page = client.get(req.get_absolute_url())
     assert "Votre décision" in page.content.decode()
-    client.post(reverse("telework:request_decide", args=[req.pk]), {"decision": "approve"})
+    decide = reverse("telework:request_decide", args=[req.pk])
+    client.post(decide, {"decision": "approve", "version": page.context["req"].version})
     login(client, team["hr"])
-    client.post(reverse("telework:request_decide", args=[req.pk]), {"decision": "approve"})
+    req.refresh_from_db()
+    client.post(decide, {"decision": "approve", "version": req.version})
     req.refresh_from_db()
     assert req.status == RequestStatus.APPROVED
 
@@ -259,7 +261,7 @@ def test_asset_edit_keeps_lent_state_and_checks_version(client, team):
         1,
     )
     stale = client.post(reverse("telework:asset_edit", args=[asset.pk]), data)
-    assert "a été modifié par quelqu" in stale.content.decode()
+    assert "Quelqu&#x27;un d&#x27;autre a modifié cet élément" in stale.content.decode()
 
 
 def test_inventory_import_preview_then_confirm(client, team):

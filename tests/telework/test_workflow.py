@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from imtsocial.accounts.roles import Role
+from imtsocial.errors import ConcurrentChangeError, IllegalTransitionError
 from telework import services
 from telework.enums import Reason, RequestStatus
 from telework.models import TeleworkRequest
@@ -145,7 +146,7 @@ def test_only_the_manager_gives_the_first_opinion(people, make_user):
     for user in (other_manager, people["hr"]):
         with pytest.raises(services.TeleworkError, match="responsable hiérarchique"):
             services.telework_request_manager_decide(request=req, approve=True, by=user)
-    with pytest.raises(services.TeleworkError, match="n'est plus possible"):
+    with pytest.raises(IllegalTransitionError, match="dans l'état « En attente du respo"):
         services.telework_request_final_decide(request=req, approve=True, by=people["hr"])
 
 
@@ -165,7 +166,7 @@ def test_stale_decision_is_refused(people):
     req = submit(people)
     seen = req.version
     services.telework_request_manager_decide(request=req, approve=True, by=people["manager"])
-    with pytest.raises(services.TeleworkError, match="modifiée par quelqu'un d'autre"):
+    with pytest.raises(ConcurrentChangeError, match="Quelqu'un d'autre a modifié"):
         services.telework_request_final_decide(
             request=req, approve=False, by=people["hr"], version=seen
         )
@@ -180,7 +181,7 @@ def test_withdraw_then_the_period_is_free_again(
     req.refresh_from_db()
     assert req.status == RequestStatus.WITHDRAWN
     assert {m.to[0] for m in mail.outbox} == {"agent@example.fr", people["manager"].email}
-    with pytest.raises(services.TeleworkError):
+    with pytest.raises(IllegalTransitionError, match="« Retirée »"):
         services.telework_request_withdraw(request=req, by=people["agent"])
     submit(people)  # no overlap with a withdrawn request
 

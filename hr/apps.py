@@ -5,3 +5,31 @@ from django.utils.translation import gettext_lazy as _
 class HrConfig(AppConfig):
     name = "hr"
     verbose_name = _("Ressources humaines")
+
+    def ready(self):
+        from hr import demo, myspace, roles
+        from imtsocial import demo as platform_demo
+        from imtsocial import myspace as platform_myspace
+        from imtsocial import navigation
+        from imtsocial.accounts import roles as platform_roles
+        from imtsocial.accounts.roles import Role
+        from imtsocial.navigation import NavEntry
+
+        platform_roles.person_lookups.register(roles.employee_of_user)
+        platform_roles.derived_role_providers.register(roles.derived_roles)
+        platform_roles.register_admin_permissions(Role.HR, roles.ADMIN_PERMISSIONS)
+        platform_myspace.providers.register(myspace.sections, order=10)
+        platform_demo.builders.register(demo.build, order=10)
+        for order, entry in enumerate(
+            [
+                NavEntry(_("Mon dossier"), "hr:my_file", frozenset({Role.EMPLOYEE})),
+                NavEntry(_("Mon équipe"), "hr:team", frozenset({Role.MANAGER})),
+                NavEntry(_("Personnel"), "hr:employee_list", frozenset({Role.HR})),
+                NavEntry(_("Imports"), "hr:import_list", frozenset({Role.HR})),
+                NavEntry(
+                    _("Statistiques RH"), "hr:statistics", frozenset({Role.HR, Role.DIRECTOR})
+                ),
+            ],
+            start=10,
+        ):
+            navigation.entries.register(entry, order=order)

@@ -8,7 +8,6 @@ import random
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.contrib.auth.models import Group
 from simple_history.utils import bulk_create_with_history
 
 from hr.enums import Category, ContractKind, DepartmentKind
@@ -21,11 +20,9 @@ from hr.models import (
     Site,
     TalentDeveloper,
 )
-from imtsocial.accounts.models import User
 from imtsocial.accounts.roles import Role
+from imtsocial.demo import DEMO_DOMAIN, DEMO_LOGINS, demo_email, ensure_demo_logins
 
-DEMO_PASSWORD = "demo-imtsocial"  # noqa: S105 - printed on purpose, demo only
-DEMO_DOMAIN = "demo.imtsocial.fr"
 STAFF_SIZE = 330
 TALENT_DEVELOPERS = 23
 
@@ -175,22 +172,18 @@ LAST_NAMES = [
     "Rouvière",
 ]
 
-# role, first name, last name, department code, groups, extra
-DEMO_LOGINS = [
-    (Role.EMPLOYEE, "Élodie", "Agent", "c2ma", []),
-    (Role.MANAGER, "Marc", "Manager", "c2ma", []),
-    (Role.HR, "Hélène", "Ressources", "rh", [Role.HR]),
-    (Role.IT, "Ivan", "Informatique", "dsi", [Role.IT]),
-    (Role.SOCIAL_ACTION, "Sophie", "Solidarité", "rh", [Role.SOCIAL_ACTION]),
-    (Role.PREVENTION, "Paul", "Prévention", "hs", [Role.PREVENTION]),
-    (Role.TALENT_DEVELOPER, "Tania", "Talents", "lgei", []),
-    (Role.DIRECTOR, "Denis", "Directeur", "dir", [Role.DIRECTOR]),
-    (Role.DPO, "Danielle", "Données", "dir", [Role.DPO]),
-]
-
-
-def demo_email(role: Role) -> str:
-    return f"{role.value}@{DEMO_DOMAIN}"
+# The department of each demo login's staff record.
+DEMO_DEPARTMENTS = {
+    Role.EMPLOYEE: "c2ma",
+    Role.MANAGER: "c2ma",
+    Role.HR: "rh",
+    Role.IT: "dsi",
+    Role.SOCIAL_ACTION: "rh",
+    Role.PREVENTION: "hs",
+    Role.TALENT_DEVELOPER: "lgei",
+    Role.DIRECTOR: "dir",
+    Role.DPO: "dir",
+}
 
 
 def build():
@@ -273,17 +266,10 @@ def _build_staff(rng, departments, heads):
 
 
 def _build_demo_logins(departments, heads):
-    for index, (role, first, last, code, groups) in enumerate(DEMO_LOGINS):
-        user, created = User.objects.get_or_create(
-            email=demo_email(role), defaults={"first_name": first, "last_name": last}
-        )
-        if created or not user.check_password(DEMO_PASSWORD):
-            user.set_password(DEMO_PASSWORD)
-            user.save()
-        user.groups.set(Group.objects.filter(name__in=[g.value for g in groups]))
-        if role == Role.HR:
-            user.is_staff = True
-            user.save(update_fields=["is_staff"])
+    """The staff record of each demo login (created by ``imtsocial.demo``)."""
+    logins = ensure_demo_logins()
+    for index, (role, first, last, _groups) in enumerate(DEMO_LOGINS):
+        user, code = logins[role], DEMO_DEPARTMENTS[role]
         number = f"D{index + 1:03d}"
         department = departments[code]
         employee = Employee.objects.filter(employee_number=number).first()

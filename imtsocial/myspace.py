@@ -1,22 +1,20 @@
-"""« Mon espace »: each app adds what the person must do next and the state of
-their own requests.
+"""« Mon espace »: each app adds what the person must do next and the state of their
+own requests.
 
 An app contributes with a ``myspace.py`` module exposing
-``sections(request) -> list[Section]``; ``PROVIDERS`` lists them in display
-order. A person with several roles sees every section that applies.
+``sections(request) -> list[Section]``, registered from its ``AppConfig.ready()``::
+
+    providers.register(myspace.sections, order=20)
+
+Sections are shown in ``order``. A person with several roles sees every section
+that applies.
 """
 
 from dataclasses import dataclass, field
 
-from django.utils.module_loading import import_string
+from imtsocial.registry import Registry
 
-PROVIDERS = [
-    "hr.myspace.sections",
-    "telework.myspace.sections",
-    "safety.myspace.sections",
-    "social_action.myspace.sections",
-    "imtsocial.audit.myspace.sections",
-]
+providers = Registry("« Mon espace » sections")
 
 
 @dataclass
@@ -39,6 +37,6 @@ class Section:
 
 def sections_for(request) -> list[Section]:
     result: list[Section] = []
-    for path in PROVIDERS:
-        result.extend(import_string(path)(request))
+    for provider in providers:
+        result.extend(provider(request))
     return result

@@ -1,7 +1,9 @@
 """Settings of imtsocial, read from the environment (see .env.example).
 
 The embedded default (no variable set but DJANGO_DEBUG=1) runs on SQLite with
-Celery tasks executed in-process; production sets DATABASE_URL and REDIS_URL.
+Celery tasks executed in-process. Production (DJANGO_DEBUG off) must set
+DATABASE_URL and REDIS_URL: without them the start stops here, instead of silently
+running on a local SQLite file with tasks in the web process.
 """
 
 from pathlib import Path
@@ -21,6 +23,15 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off.")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
+
+if not DEBUG:
+    _missing = [name for name in ("DATABASE_URL", "REDIS_URL") if not env_str(name).strip()]
+    if _missing:
+        raise ImproperlyConfigured(
+            f"{' and '.join(_missing)} required when DJANGO_DEBUG is off: production runs on "
+            "PostgreSQL (DATABASE_URL=postgres://…) with a Redis broker for the Celery worker "
+            "(REDIS_URL=redis://…). For the embedded development mode, set DJANGO_DEBUG=1."
+        )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -92,7 +103,7 @@ FORM_RENDERER = "imtsocial.forms.DsfrFormRenderer"
 # Database -------------------------------------------------------------------
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+        env_str("DATABASE_URL").strip() or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
@@ -100,7 +111,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, Celery --------------------------------------------------------------
-REDIS_URL = env_str("REDIS_URL")
+REDIS_URL = env_str("REDIS_URL").strip()
 if REDIS_URL:
     CACHES = {
         "default": {

@@ -5,3 +5,22 @@ from django.utils.translation import gettext_lazy as _
 class SafetyConfig(AppConfig):
     name = "safety"
     verbose_name = _("Prévention des risques professionnels")
+
+    def ready(self):
+        from imtsocial import demo as platform_demo
+        from imtsocial import myspace as platform_myspace
+        from imtsocial import navigation
+        from imtsocial.accounts.roles import Role
+        from imtsocial.navigation import NavEntry
+        from safety import demo, myspace
+
+        platform_myspace.providers.register(myspace.sections, order=30)
+        platform_demo.builders.register(demo.build, order=30)
+        navigation.entries.register(
+            NavEntry(
+                _("Prévention"),
+                "safety:index",
+                frozenset({Role.EMPLOYEE, Role.PREVENTION, Role.DIRECTOR}),
+            ),
+            order=30,
+        )

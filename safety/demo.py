@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
 
-from hr.demo import DEMO_DOMAIN, demo_email
 from hr.models import Department, Employee
 from imtsocial.accounts.models import User
 from imtsocial.accounts.roles import Role
+from imtsocial.demo import DEMO_DOMAIN, demo_email
 from safety import pdf, services
 from safety.enums import ActionStatus, EditionStatus
 from safety.models import (

@@ -5,3 +5,22 @@ from django.utils.translation import gettext_lazy as _
 class SocialActionConfig(AppConfig):
     name = "social_action"
     verbose_name = _("Action sociale")
+
+    def ready(self):
+        from imtsocial import demo as platform_demo
+        from imtsocial import myspace as platform_myspace
+        from imtsocial import navigation
+        from imtsocial.accounts.roles import Role
+        from imtsocial.navigation import NavEntry
+        from social_action import demo, myspace
+
+        platform_myspace.providers.register(myspace.sections, order=40)
+        platform_demo.builders.register(demo.build, order=40)
+        navigation.entries.register(
+            NavEntry(
+                _("Action sociale"),
+                "social_action:index",
+                frozenset({Role.EMPLOYEE, Role.SOCIAL_ACTION}),
+            ),
+            order=40,
+        )

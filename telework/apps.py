@@ -5,3 +5,31 @@ from django.utils.translation import gettext_lazy as _
 class TeleworkConfig(AppConfig):
     name = "telework"
     verbose_name = _("Télétravail et équipement")
+
+    def ready(self):
+        from imtsocial import demo as platform_demo
+        from imtsocial import myspace as platform_myspace
+        from imtsocial import navigation
+        from imtsocial.accounts.roles import Role, register_admin_permissions
+        from imtsocial.navigation import NavEntry
+        from telework import demo, myspace
+
+        platform_myspace.providers.register(myspace.sections, order=20)
+        platform_demo.builders.register(demo.build, order=20)
+        register_admin_permissions(
+            Role.HR,
+            [
+                "telework.add_teleworkrule",
+                "telework.change_teleworkrule",
+                "telework.view_teleworkrule",
+                "telework.view_exceptionalregime",
+            ],
+        )
+        navigation.entries.register(
+            NavEntry(
+                _("Télétravail et équipement"),
+                "telework:index",
+                frozenset({Role.EMPLOYEE, Role.HR, Role.IT}),
+            ),
+            order=20,
+        )

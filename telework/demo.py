@@ -17,9 +17,9 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from hr.demo import demo_email
 from hr.models import Employee, Site
 from imtsocial.accounts.roles import Role
+from imtsocial.demo import demo_email
 from telework.enums import AssetKind, AssetState, Reason, RequestStatus
 from telework.models import Asset, ExceptionalRegime, Loan, TeleworkRequest
 

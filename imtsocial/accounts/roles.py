@@ -1,15 +1,24 @@
 """The roles of DESIGN.md, answered in one place.
 
 Functional roles are Django groups (created by a data migration); the others are
-derived facts: an *employee* has an active ``hr.Employee`` record, a *manager*
-has direct reports, a *talent developer* has an active ``hr.TalentDeveloper``
-record. ``roles_of(user)`` computes them once per request (two queries) and
-caches the answer on the user object. Superusers get no business role: the
-admin site is not a back door to confidential data.
+derived facts that a domain app contributes through two registries, filled from
+its ``AppConfig.ready()`` (the platform imports no domain app):
+
+- ``person_lookups``: ``lookup(user) -> person | None``, the staff record of a login
+  (hr registers the active ``Employee``, annotated with its role facts);
+- ``derived_role_providers``: ``provider(user, person) -> roles`` (hr: *employee*
+  when there is a record, *manager* with direct reports, *talent developer* with an
+  active coach record).
+
+``roles_of(user)`` computes them once per request (two queries) and caches the
+answer on the user object. Superusers get no business role: the admin site is not
+a back door to confidential data.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from imtsocial.registry import Registry
 
 _CACHE_ATTR = "_imtsocial_roles"
 _EMPLOYEE_CACHE_ATTR = "_imtsocial_employee"
@@ -31,21 +40,21 @@ GROUP_ROLES = (Role.HR, Role.IT, Role.SOCIAL_ACTION, Role.PREVENTION, Role.DIREC
 DERIVED_ROLES = (Role.EMPLOYEE, Role.MANAGER, Role.TALENT_DEVELOPER)
 
 
+person_lookups = Registry("staff record of a login")
+derived_role_providers = Registry("derived roles")
+
+
 def employee_of(user):
-    """The active ``hr.Employee`` of ``user`` (or None), annotated with the derived facts."""
+    """The staff record of ``user`` (or None), from the registered lookup; cached on the user."""
     if not getattr(user, "is_authenticated", False):
         return None
     if not hasattr(user, _EMPLOYEE_CACHE_ATTR):
-        from hr.models import Employee
-
-        employee = (
-            Employee.objects.active()
-            .with_role_facts()
-            .select_related("site", "department", "manager")
-            .filter(user=user)
-            .first()
-        )
-        setattr(user, _EMPLOYEE_CACHE_ATTR, employee)
+        person = None
+        for lookup in person_lookups:
+            person = lookup(user)
+            if person is not None:
+                break
+        setattr(user, _EMPLOYEE_CACHE_ATTR, person)
     return getattr(user, _EMPLOYEE_CACHE_ATTR)
 
 
@@ -59,13 +68,9 @@ def roles_of(user) -> frozenset[Role]:
         user.groups.filter(name__in=[r.value for r in GROUP_ROLES]).values_list("name", flat=True)
     )
     roles = {Role(name) for name in group_names}
-    employee = employee_of(user)
-    if employee is not None:
-        roles.add(Role.EMPLOYEE)
-        if employee.has_reports:
-            roles.add(Role.MANAGER)
-        if employee.is_talent_developer:
-            roles.add(Role.TALENT_DEVELOPER)
+    person = employee_of(user)
+    for provider in derived_role_providers:
+        roles.update(provider(user, person))
     result = frozenset(roles)
     setattr(user, _CACHE_ATTR, result)
     return result
@@ -102,44 +107,18 @@ def members_of(role: Role):
 
 
 # Admin-site permissions that go with each group role, granted on every migrate
-# (imtsocial.accounts.apps). Business pages check roles, not these.
-ADMIN_PERMISSIONS = {
-    Role.HR: [
-        "accounts.add_user",
-        "accounts.change_user",
-        "accounts.view_user",
-        "hr.add_employee",
-        "hr.change_employee",
-        "hr.view_employee",
-        "hr.add_department",
-        "hr.change_department",
-        "hr.view_department",
-        "hr.add_site",
-        "hr.change_site",
-        "hr.view_site",
-        "hr.add_talentdeveloper",
-        "hr.change_talentdeveloper",
-        "hr.view_talentdeveloper",
-        "hr.add_contract",
-        "hr.change_contract",
-        "hr.view_contract",
-        "hr.add_salaryrecord",
-        "hr.change_salaryrecord",
-        "hr.view_salaryrecord",
-        "hr.view_smicrate",
-        "hr.add_paybenchmark",
-        "hr.change_paybenchmark",
-        "hr.view_paybenchmark",
-        "hr.view_indexpointvalue",
-        "hr.view_doctoralminimumpay",
-        "hr.view_importjob",
-        "telework.add_teleworkrule",
-        "telework.change_teleworkrule",
-        "telework.view_teleworkrule",
-        "telework.view_exceptionalregime",
-    ],
+# (imtsocial.accounts.apps); apps add theirs with ``register_admin_permissions``.
+# Business pages check roles, not these.
+ADMIN_PERMISSIONS: dict[Role, list[str]] = {
+    Role.HR: ["accounts.add_user", "accounts.change_user", "accounts.view_user"],
     Role.DPO: ["audit.view_auditevent"],
 }
+
+
+def register_admin_permissions(role: Role, permissions: list[str]) -> None:
+    """``"app_label.codename"`` permissions of the admin site granted to ``role``'s group."""
+    wanted = ADMIN_PERMISSIONS.setdefault(role, [])
+    wanted.extend(p for p in permissions if p not in wanted)
 
 
 def sync_group_permissions() -> None:

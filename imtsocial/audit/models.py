@@ -5,12 +5,18 @@ updates, ``delete()`` raises, the queryset refuses ``update()`` and
 ``delete()``. Rows are written only through one classmethod per event kind.
 The only sanctioned removal is the retention purge (``purge_expired``), run by
 the scheduled task, for events older than ``AUDIT_RETENTION_DAYS``.
+
+Append-only at the database too: on PostgreSQL a trigger (migration 0002) refuses
+every UPDATE and every DELETE, except the purge's deletion of rows older than the
+cut-off it declares in its own transaction. The references to the actor and to the
+person concerned are not database constraints: deleting a login leaves the journal
+rows as they were written (their labels keep the names).
 """
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -37,7 +43,15 @@ class AuditEventQuerySet(models.QuerySet):
         """Remove events past the retention period. Returns the number removed."""
         cutoff = (now or timezone.now()) - timedelta(days=settings.AUDIT_RETENTION_DAYS)
         expired = AuditEvent.objects.filter(at__lt=cutoff)
-        return expired._raw_delete(expired.db)
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    # Read by the trigger: only rows older than this may go.
+                    cursor.execute(
+                        "SELECT set_config('imtsocial.audit_purge_before', %s, true)",
+                        [cutoff.isoformat()],
+                    )
+            return expired._raw_delete(expired.db)
 
 
 class AuditEvent(models.Model):
@@ -45,7 +59,8 @@ class AuditEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("auteur"),
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,  # the journal is never rewritten
+        db_constraint=False,
         null=True,
         related_name="audit_events",
     )
@@ -57,7 +72,8 @@ class AuditEvent(models.Model):
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("personne concernée"),
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,  # the journal is never rewritten
+        db_constraint=False,
         null=True,
         blank=True,
         related_name="+",

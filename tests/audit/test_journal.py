@@ -1,5 +1,9 @@
+from datetime import timedelta
+
 import pytest
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from imtsocial.accounts.roles import Role
 from imtsocial.audit.models import AppendOnlyError, AuditEvent
@@ -23,13 +27,58 @@ def test_the_journal_is_append_only():
     assert AuditEvent.objects.get().detail == ""
 
 
-def test_the_journal_survives_the_deletion_of_the_actor():
+def test_the_journal_survives_the_deletion_of_the_actor_unchanged():
     actor = UserFactory(first_name="Alice", last_name="Martin")
+    subject = UserFactory(first_name="Bob", last_name="Lambda")
     employee = EmployeeFactory()
-    AuditEvent.log_view(actor=actor, obj=employee)
+    AuditEvent.log_view(actor=actor, obj=employee, subject=subject)
+    actor_pk, subject_pk = actor.pk, subject.pk
     actor.delete()
+    subject.delete()
     event = AuditEvent.objects.get()
-    assert event.actor is None and event.actor_label == "Alice Martin"
+    # the row is as it was written: nothing set to NULL
+    assert (event.actor_id, event.subject_id) == (actor_pk, subject_pk)
+    assert (event.actor_label, event.subject_label) == ("Alice Martin", "Bob Lambda")
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE audit_auditevent SET detail = 'réécrit'",
+        "UPDATE audit_auditevent SET actor_id = NULL",
+        "DELETE FROM audit_auditevent",
+    ],
+)
+def test_the_database_refuses_to_rewrite_the_journal(sql):
+    actor = UserFactory()
+    AuditEvent.log_view(actor=actor, obj=actor)
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql)
+    assert AuditEvent.objects.get().detail == ""
+
+
+def test_the_purge_removes_only_what_is_past_the_retention(settings):
+    settings.AUDIT_RETENTION_DAYS = 30
+    actor = UserFactory()
+    for days in (31, 29):  # one event past the 30 days, one within
+        AuditEvent.objects.create(
+            at=timezone.now() - timedelta(days=days),
+            actor=actor,
+            actor_label=str(actor),
+            action="view",
+            object_type="accounts.user",
+            object_id=str(actor.pk),
+            object_label=f"{days} jours",
+        )
+    assert AuditEvent.objects.purge_expired() == 1
+    assert list(AuditEvent.objects.values_list("object_label", flat=True)) == ["29 jours"]
+    # outside the purge, even an expired row cannot be deleted by hand
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditevent")
 
 
 def test_admin_cannot_add_change_or_delete_events(client):

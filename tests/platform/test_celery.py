@@ -25,15 +25,16 @@ def test_worker_applies_audit_retention(celery_worker, transactional_db, setting
     from django.utils import timezone
 
     actor = UserFactory()
-    old = AuditEvent.log_view(actor=actor, obj=actor)
+    # An event written past the retention period, one written now.
+    AuditEvent.objects.create(
+        at=timezone.now() - timedelta(days=settings.AUDIT_RETENTION_DAYS + 1),
+        actor=actor,
+        actor_label=str(actor),
+        action="view",
+        object_type="accounts.user",
+        object_id=str(actor.pk),
+        object_label=str(actor),
+    )
     recent = AuditEvent.log_view(actor=actor, obj=actor)
-    # Back-date one event past the retention period with plain SQL (the model refuses).
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE audit_auditevent SET at = %s WHERE id = %s",
-            [timezone.now() - timedelta(days=settings.AUDIT_RETENTION_DAYS + 1), old.pk],
-        )
     assert purge_expired_audit_events.delay().get(timeout=20) == 1
     assert list(AuditEvent.objects.values_list("pk", flat=True)) == [recent.pk]

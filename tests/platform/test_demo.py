@@ -4,10 +4,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from hr.demo import DEMO_PASSWORD, demo_email
 from hr.models import Employee, TalentDeveloper
 from imtsocial.accounts.models import User
 from imtsocial.accounts.roles import Role, roles_of
+from imtsocial.demo import DEMO_PASSWORD, demo_email
 
 pytestmark = pytest.mark.django_db
 

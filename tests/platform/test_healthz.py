@@ -27,3 +27,30 @@ def test_healthz_answers_503_when_the_broker_is_down(client):
 
 def test_healthz_only_answers_get(client):
     assert client.post(reverse("healthz")).status_code == 405
+
+
+def test_tasks_in_the_web_process_are_unhealthy_in_production(client, settings):
+    from imtsocial.celery import app
+
+    settings.DEBUG = False
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        response = client.get(reverse("healthz"))
+    finally:
+        app.conf.task_always_eager = previous
+    assert response.status_code == 503
+    assert response.json()["broker"] == "error"
+
+
+def test_tasks_in_the_web_process_are_expected_in_development(client, settings):
+    from imtsocial.celery import app
+
+    settings.DEBUG = True
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        response = client.get(reverse("healthz"))
+    finally:
+        app.conf.task_always_eager = previous
+    assert response.json()["broker"] == "inline"

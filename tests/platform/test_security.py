@@ -46,6 +46,27 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY is required" in result.stderr
 
 
+@pytest.mark.parametrize("missing", ["DATABASE_URL", "REDIS_URL"])
+def test_production_refuses_to_start_without_its_database_or_broker(missing):
+    env = {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "k" * 50,
+        "DJANGO_ALLOWED_HOSTS": "intranet.example.fr",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+        "REDIS_URL": "redis://127.0.0.1:1/0",
+    }
+    result = _run_manage("check", **{**env, missing: ""})
+    assert result.returncode != 0
+    assert f"{missing} required when DJANGO_DEBUG is off" in result.stderr
+
+
+def test_development_mode_starts_on_the_embedded_default(tmp_path):
+    result = _run_manage(
+        "check", DJANGO_DEBUG="1", DATABASE_URL="", REDIS_URL="", IMTSOCIAL_VAR_DIR=str(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+
+
 def test_a_typo_in_a_boolean_variable_stops_the_start():
     result = _run_manage("check", DJANGO_DEBUG="flase")
     assert result.returncode != 0

@@ -1,17 +1,14 @@
 """``manage.py demo``: demo data of every app, idempotent.
 
 Refused when DJANGO_DEBUG is off unless ``--force``. Each app owns its demo
-builder (``<app>/demo.py``); later issues add theirs to ``BUILDERS``.
+builder (``<app>/demo.py``) and registers it with ``imtsocial.demo.builders``.
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.module_loading import import_string
 
-from hr.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_email
-
-BUILDERS = ["hr.demo.build", "telework.demo.build", "safety.demo.build", "social_action.demo.build"]
+from imtsocial import demo
 
 
 class Command(BaseCommand):
@@ -29,9 +26,10 @@ class Command(BaseCommand):
                 "si vous voulez vraiment des données de démonstration ici."
             )
         with transaction.atomic():
-            for path in BUILDERS:
-                import_string(path)()
+            demo.build()
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
-        self.stdout.write(f"Mot de passe de tous les comptes de démonstration : {DEMO_PASSWORD}")
-        for role, *_rest in DEMO_LOGINS:
-            self.stdout.write(f"  {role.label:<40} {demo_email(role)}")
+        self.stdout.write(
+            f"Mot de passe de tous les comptes de démonstration : {demo.DEMO_PASSWORD}"
+        )
+        for role, *_rest in demo.DEMO_LOGINS:
+            self.stdout.write(f"  {role.label:<40} {demo.demo_email(role)}")

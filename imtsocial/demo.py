@@ -1,0 +1,61 @@
+"""The demo: one login per role, and the builders the apps register.
+
+``manage.py demo`` creates the logins below, then runs each registered builder in
+``order`` (hr first: the other apps' demo data points to its people). A builder is
+idempotent: a second run changes nothing. Apps register theirs in ``ready()``::
+
+    builders.register(demo.build, order=10)
+"""
+
+from django.contrib.auth.models import Group
+
+from imtsocial.accounts.models import User
+from imtsocial.accounts.roles import Role
+from imtsocial.registry import Registry
+
+DEMO_PASSWORD = "demo-imtsocial"  # noqa: S105 - printed on purpose, demo only
+DEMO_DOMAIN = "demo.imtsocial.fr"
+
+# role, first name, last name, group roles of the login
+DEMO_LOGINS = [
+    (Role.EMPLOYEE, "Élodie", "Agent", []),
+    (Role.MANAGER, "Marc", "Manager", []),
+    (Role.HR, "Hélène", "Ressources", [Role.HR]),
+    (Role.IT, "Ivan", "Informatique", [Role.IT]),
+    (Role.SOCIAL_ACTION, "Sophie", "Solidarité", [Role.SOCIAL_ACTION]),
+    (Role.PREVENTION, "Paul", "Prévention", [Role.PREVENTION]),
+    (Role.TALENT_DEVELOPER, "Tania", "Talents", []),
+    (Role.DIRECTOR, "Denis", "Directeur", [Role.DIRECTOR]),
+    (Role.DPO, "Danielle", "Données", [Role.DPO]),
+]
+
+builders = Registry("demo builders")
+
+
+def demo_email(role: Role) -> str:
+    return f"{role.value}@{DEMO_DOMAIN}"
+
+
+def ensure_demo_logins() -> dict[Role, User]:
+    """One login per role with the demo password and its groups (HR also has the admin)."""
+    logins = {}
+    for role, first, last, groups in DEMO_LOGINS:
+        user, created = User.objects.get_or_create(
+            email=demo_email(role), defaults={"first_name": first, "last_name": last}
+        )
+        if created or not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user.groups.set(Group.objects.filter(name__in=[g.value for g in groups]))
+        if role == Role.HR and not user.is_staff:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+        logins[role] = user
+    return logins
+
+
+def build() -> dict[Role, User]:
+    logins = ensure_demo_logins()
+    for builder in builders:
+        builder()
+    return logins

@@ -7,7 +7,7 @@ class HrConfig(AppConfig):
     verbose_name = _("Ressources humaines")
 
     def ready(self):
-        from hr import demo, myspace, roles
+        from hr import demo, myspace, parameters, reference, roles  # noqa: F401 - declares
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
@@ -20,6 +20,7 @@ class HrConfig(AppConfig):
         platform_roles.register_admin_permissions(Role.HR, roles.ADMIN_PERMISSIONS)
         platform_myspace.providers.register(myspace.sections, order=10)
         platform_demo.builders.register(demo.build, order=10)
+        reference.register_tables()
         for order, entry in enumerate(
             [
                 NavEntry(_("Mon dossier"), "hr:my_file", frozenset({Role.EMPLOYEE})),

@@ -11,7 +11,8 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from hr.stats import SMALL_GROUP_THRESHOLD, PayBucket, PayDistribution
+from hr.stats import PayBucket, PayDistribution
+from imtsocial.privacy import small_group_threshold
 
 WIDTH = 720
 HEIGHT = 320
@@ -85,7 +86,7 @@ def pay_chart(distribution: PayDistribution, *, marker: Decimal | None = None) -
     plot_left, plot_right = LEFT, WIDTH - RIGHT
     plot_top, plot_bottom = TOP, HEIGHT - BOTTOM
     plot_width, plot_height = plot_right - plot_left, plot_bottom - plot_top
-    masked_height = SMALL_GROUP_THRESHOLD - 1
+    masked_height = small_group_threshold() - 1
 
     def shown(bucket: PayBucket) -> int:
         return masked_height if bucket.is_small_group else bucket.count

@@ -22,6 +22,7 @@ from hr.models import (
 )
 from imtsocial.accounts.roles import Role
 from imtsocial.demo import DEMO_DOMAIN, DEMO_LOGINS, demo_email, ensure_demo_logins
+from imtsocial.refdata.services import reference_row_add
 
 STAFF_SIZE = 330
 TALENT_DEVELOPERS = 23
@@ -335,14 +336,16 @@ UNDERPAID = 3  # category C staff paid below the benchmark, for the HR alert pag
 CENT = Decimal("0.01")
 
 BENCHMARKS = [
-    # category, valid from, minimum gross monthly (full time)
+    # category, valid from, minimum gross monthly (full time): above every SMIC of its period
     (Category.A, date(2020, 1, 1), "2100.00"),
     (Category.B, date(2020, 1, 1), "1700.00"),
     (Category.C, date(2020, 1, 1), "1600.00"),
+    (Category.C, date(2022, 1, 1), "1700.00"),  # SMIC of 2022: 1 603,12 € then 1 678,95 €
     (Category.A, date(2023, 1, 1), "2300.00"),
     (Category.B, date(2023, 1, 1), "1850.00"),
     (Category.C, date(2023, 1, 1), "1760.00"),
     (Category.C, date(2024, 1, 1), "1800.00"),
+    (Category.C, date(2024, 11, 1), "1820.00"),  # SMIC of 1 November 2024: 1 801,80 €
     (Category.A, date(2025, 1, 1), "2400.00"),
     (Category.B, date(2025, 1, 1), "1950.00"),
     (Category.C, date(2025, 1, 1), "1850.00"),
@@ -359,15 +362,22 @@ PAY_2020 = {Category.A: (5400, 800), Category.B: (3100, 350), Category.C: (2350,
 
 
 def _build_benchmarks():
-    for category, valid_from, amount in BENCHMARKS:
-        PayBenchmark.objects.get_or_create(
+    """Each value ends the day before the next one of its category starts (each is then
+    checked against the SMIC of its own period only)."""
+    rows = sorted(BENCHMARKS)
+    for (category, valid_from, amount), following in zip(rows, [*rows[1:], None], strict=True):
+        if PayBenchmark.objects.filter(category=category, valid_from=valid_from).exists():
+            continue
+        same = following is not None and following[0] == category
+        row = PayBenchmark(
             category=category,
             valid_from=valid_from,
-            defaults={
-                "minimum_gross_monthly": Decimal(amount),
-                "source": "Cadre de gestion IMT (démonstration)",
-            },
+            valid_to=following[1] - timedelta(days=1) if same else None,
+            minimum_gross_monthly=Decimal(amount),
+            source="Cadre de gestion IMT (démonstration)",
         )
+        row.replaces_latest = True
+        reference_row_add(row=row, by=None)
 
 
 def _money(value) -> Decimal:

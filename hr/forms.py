@@ -107,7 +107,7 @@ class SalaryRecordForm(forms.ModelForm):
             if not index:
                 self.add_error("gross_monthly", _("Indiquez le montant ou l'indice majoré."))
             elif date:
-                point = IndexPointValue.objects.in_force(date)
+                point = IndexPointValue.objects.get_in_force(date)
                 if point is None:
                     self.add_error(
                         "index_majore", _("Aucune valeur du point d'indice à cette date.")

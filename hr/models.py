@@ -8,7 +8,6 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from hr.enums import (
     FIXED_TERM_KINDS,
@@ -19,6 +18,9 @@ from hr.enums import (
     ImportKind,
     ImportStatus,
 )
+from imtsocial.formats import money
+from imtsocial.history import HistoricalRecords
+from imtsocial.refdata.models import DateEffective
 
 
 class Site(models.Model):
@@ -330,16 +332,10 @@ class SalaryRecord(models.Model):
             )
 
 
-class DatedRateQuerySet(models.QuerySet):
-    def in_force(self, at):
-        """The row in force at ``at`` (the latest one that started on or before it)."""
-        return self.filter(valid_from__lte=at).order_by("-valid_from").first()
+class SmicRate(DateEffective):
+    """Legal minimum wage (SMIC), gross, by effective date (RULES §1, keyed by date, not by
+    year: it changes mid-year)."""
 
-
-class SmicRate(models.Model):
-    """Legal minimum wage (SMIC), gross, by effective date (RULES.md §1)."""
-
-    valid_from = models.DateField(_("en vigueur depuis le"), unique=True)
     hourly = models.DecimalField(_("horaire brut (€)"), max_digits=6, decimal_places=2)
     monthly = models.DecimalField(
         _("mensuel brut 35 h (€)"),
@@ -347,104 +343,126 @@ class SmicRate(models.Model):
         decimal_places=2,
         validators=[MinValueValidator(Decimal("0.01"))],
     )
-    source = models.CharField(_("source"), max_length=200, blank=True)
 
-    objects = DatedRateQuerySet.as_manager()
+    history = HistoricalRecords()
 
-    class Meta:
+    class Meta(DateEffective.Meta):
         verbose_name = _("SMIC")
         verbose_name_plural = _("SMIC")
-        ordering = ["-valid_from"]
 
     def __str__(self):
         return f"SMIC {self.monthly} € ({self.valid_from:%d/%m/%Y})"
 
+    def clean(self):
+        super().clean()
+        if self.valid_from is None or self.monthly is None:
+            return
+        # Every pay benchmark stays above the SMIC: a new SMIC that would reach one is refused
+        # until HR records the benchmark's new value.
+        reached = (
+            PayBenchmark.objects.overlapping(self.valid_from, self.valid_to)
+            .filter(minimum_gross_monthly__lte=self.monthly)
+            .order_by("category", "valid_from")
+            .first()
+        )
+        if reached is not None:
+            raise ValidationError(
+                {
+                    "monthly": _(
+                        "Ce SMIC (%(smic)s brut mensuel) atteindrait le repère « %(category)s » "
+                        "(%(benchmark)s, en vigueur %(period)s) : enregistrez d'abord la "
+                        "nouvelle valeur de ce repère à partir du %(date)s."
+                    )
+                    % {
+                        "smic": money(self.monthly),
+                        "category": reached.get_category_display(),
+                        "benchmark": money(reached.minimum_gross_monthly),
+                        "period": reached.period_label,
+                        "date": self.valid_from.strftime("%d/%m/%Y"),
+                    }
+                }
+            )
 
-class IndexPointValue(models.Model):
-    """Yearly gross value of index 100 of the civil service (RULES.md §1)."""
 
-    valid_from = models.DateField(_("en vigueur depuis le"), unique=True)
+class IndexPointValue(DateEffective):
+    """Yearly gross value of index 100 of the civil service (RULES §1)."""
+
     yearly_value_100 = models.DecimalField(
         _("valeur annuelle de l'indice 100 (€)"), max_digits=9, decimal_places=2
     )
-    source = models.CharField(_("source"), max_length=200, blank=True)
 
-    objects = DatedRateQuerySet.as_manager()
+    history = HistoricalRecords()
 
-    class Meta:
+    class Meta(DateEffective.Meta):
         verbose_name = _("valeur du point d'indice")
         verbose_name_plural = _("valeurs du point d'indice")
-        ordering = ["-valid_from"]
 
     def __str__(self):
         return f"{self.yearly_value_100} € ({self.valid_from:%d/%m/%Y})"
 
 
-class PayBenchmark(models.Model):
+class PayBenchmark(DateEffective):
     """Minimum gross monthly pay of a category in the employer's management framework.
 
-    Full-time amount; compared pro rata with part-time salaries. Every benchmark
-    must be above the SMIC in force on its date (``clean``).
+    Full-time amount; compared pro rata with part-time salaries. A benchmark is above
+    the SMIC in force over its whole period (``clean``; a new SMIC is checked the other
+    way round).
     """
 
     category = models.CharField(_("catégorie"), max_length=1, choices=Category.choices)
-    valid_from = models.DateField(_("en vigueur depuis le"))
     minimum_gross_monthly = models.DecimalField(
         _("minimum brut mensuel (€)"), max_digits=9, decimal_places=2
     )
-    source = models.CharField(_("source"), max_length=200, blank=True)
 
+    key_fields = ("category",)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(DateEffective.Meta):
         verbose_name = _("repère de rémunération")
         verbose_name_plural = _("repères de rémunération")
         ordering = ["category", "-valid_from"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["category", "valid_from"],
-                name="hr_benchmark_one_per_date",
-                violation_error_message=_(
-                    "Un repère existe déjà pour cette catégorie à cette date."
-                ),
-            )
-        ]
 
     def __str__(self):
         return f"{self.get_category_display()} : {self.minimum_gross_monthly} €"
 
     def clean(self):
         super().clean()
-        if self.valid_from and self.minimum_gross_monthly is not None:
-            smic = SmicRate.objects.in_force(self.valid_from)
-            if smic is not None and self.minimum_gross_monthly <= smic.monthly:
-                raise ValidationError(
-                    {
-                        "minimum_gross_monthly": _(
-                            "Un repère doit être supérieur au SMIC en vigueur le %(date)s "
-                            "(%(smic)s € brut mensuel)."
-                        )
-                        % {"date": self.valid_from.strftime("%d/%m/%Y"), "smic": smic.monthly}
-                    }
-                )
+        if self.valid_from is None or self.minimum_gross_monthly is None:
+            return
+        smic = (
+            SmicRate.objects.overlapping(self.valid_from, self.valid_to)
+            .filter(monthly__gte=self.minimum_gross_monthly)
+            .order_by("valid_from")
+            .first()
+        )
+        if smic is not None:
+            raise ValidationError(
+                {
+                    "minimum_gross_monthly": _(
+                        "Un repère doit être supérieur au SMIC en vigueur sur toute sa période : "
+                        "le SMIC est de %(smic)s brut mensuel %(period)s."
+                    )
+                    % {"smic": money(smic.monthly), "period": smic.period_label}
+                }
+            )
 
 
-class DoctoralMinimumPay(models.Model):
-    """Minimum gross monthly pay of a doctoral contract (RULES.md §1).
+class DoctoralMinimumPay(DateEffective):
+    """Minimum gross monthly pay of a doctoral contract (RULES §1).
 
-    Before 2023 it depends on the signature date: a row with ``signed_from``
-    applies only to contracts signed on or after that date.
+    Before 2023 it depends on the signature date: a row with ``signed_from`` applies only
+    to contracts signed on or after that date (one series per ``signed_from``).
     """
 
-    valid_from = models.DateField(_("en vigueur depuis le"))
     signed_from = models.DateField(_("contrats signés à partir du"), null=True, blank=True)
     amount = models.DecimalField(_("minimum brut mensuel (€)"), max_digits=9, decimal_places=2)
-    source = models.CharField(_("source"), max_length=200, blank=True)
 
-    class Meta:
+    key_fields = ("signed_from",)
+    history = HistoricalRecords()
+
+    class Meta(DateEffective.Meta):
         verbose_name = _("minimum du contrat doctoral")
         verbose_name_plural = _("minimums du contrat doctoral")
-        ordering = ["-valid_from"]
 
     def __str__(self):
         return f"{self.amount} € ({self.valid_from:%d/%m/%Y})"

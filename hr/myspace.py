@@ -7,17 +7,16 @@ from django.utils.translation import ngettext
 
 from hr.enums import ImportStatus
 from hr.models import Contract, Employee, ImportJob
+from hr.parameters import CONTRACT_END_NOTICE_DAYS
 from hr.stats import salaries_below_benchmark
 from imtsocial.accounts.roles import Role, employee_of, roles_of
 from imtsocial.myspace import Item, Section
 
-CONTRACT_END_NOTICE_DAYS = 60
 
-
-def _ending_contracts(at):
-    """Fixed-term contracts in force that end within the notice period."""
+def _ending_contracts(at, days):
+    """Fixed-term contracts in force that end within ``days`` (the notice parameter)."""
     return Contract.objects.in_force(at).filter(
-        end__isnull=False, end__lte=at + timedelta(days=CONTRACT_END_NOTICE_DAYS)
+        end__isnull=False, end__lte=at + timedelta(days=days)
     )
 
 
@@ -39,9 +38,18 @@ def sections(request) -> list[Section]:
             )
         )
     today = timezone.localdate()
+    notice = []
+
+    def notice_days() -> int:
+        """The alert delay of ending contracts, read once per page."""
+        if not notice:
+            notice.append(CONTRACT_END_NOTICE_DAYS.at(today))
+        return notice[0]
+
     if Role.MANAGER in held:
         count = Employee.objects.active().filter(manager=employee).count()
-        ending = _ending_contracts(today).filter(employee__manager=employee).count()
+        days = notice_days()
+        ending = _ending_contracts(today, days).filter(employee__manager=employee).count()
         todo = []
         if ending:
             todo.append(
@@ -51,7 +59,7 @@ def sections(request) -> list[Section]:
                         "%(count)d contrats de votre équipe se terminent dans les %(days)d jours",
                         ending,
                     )
-                    % {"count": ending, "days": CONTRACT_END_NOTICE_DAYS},
+                    % {"count": ending, "days": days},
                     url=reverse("hr:team"),
                     badge=_("Fin de contrat"),
                     badge_level="warning",
@@ -91,7 +99,7 @@ def sections(request) -> list[Section]:
             section.links.append(
                 Item(label=_("Annuaire du personnel"), url=reverse("hr:employee_list"))
             )
-            section.todo.extend(_hr_todo(today))
+            section.todo.extend(_hr_todo(today, notice_days()))
         result.append(section)
     if Role.TALENT_DEVELOPER in held:
         result.append(
@@ -112,10 +120,10 @@ def sections(request) -> list[Section]:
     return result
 
 
-def _hr_todo(today) -> list[Item]:
+def _hr_todo(today, days) -> list[Item]:
     todo = []
-    limit = today + timedelta(days=CONTRACT_END_NOTICE_DAYS)
-    ending = _ending_contracts(today).count()
+    limit = today + timedelta(days=days)
+    ending = _ending_contracts(today, days).count()
     if ending:
         todo.append(
             Item(
@@ -124,7 +132,7 @@ def _hr_todo(today) -> list[Item]:
                     "%(count)d contrats se terminent dans les %(days)d jours",
                     ending,
                 )
-                % {"count": ending, "days": CONTRACT_END_NOTICE_DAYS},
+                % {"count": ending, "days": days},
                 url=reverse("hr:employee_list") + f"?ending_before={limit:%Y-%m-%d}",
                 badge=_("Fin de contrat"),
                 badge_level="warning",

@@ -52,8 +52,6 @@ ADMIN_PERMISSIONS = [
     "hr.change_salaryrecord",
     "hr.view_salaryrecord",
     "hr.view_smicrate",
-    "hr.add_paybenchmark",
-    "hr.change_paybenchmark",
     "hr.view_paybenchmark",
     "hr.view_indexpointvalue",
     "hr.view_doctoralminimumpay",

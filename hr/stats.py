@@ -14,11 +14,12 @@ Definitions (shown on the page and in the report's method notes):
   left out of the contract mix, as in the source chapter.
 - The *length* of a fixed-term contract is its planned length, from its start date
   to its end date, both included (the end date is the contract's last day, as in
-  ``in_force``): ``end − start + 1`` days. "2 years or more" means a length of
-  730 days or more, so a contract from 01/09/2021 to 31/08/2023 (exactly two
-  calendar years, ``end − start`` = 729 days) is "2 years or more", and one ending a
-  day earlier is "under 2 years". Across a 29 February the calendar and the 730 days
-  differ by a day; the 730-day rule is the one applied.
+  ``in_force``): ``end − start + 1`` days. "2 years or more" means a length of at
+  least the parameter ``hr.fixed_term_long_days`` (730 days), so a contract from
+  01/09/2021 to 31/08/2023 (exactly two calendar years, ``end − start`` = 729 days)
+  is "2 years or more", and one ending a day earlier is "under 2 years". Across a
+  29 February the calendar and the 730 days differ by a day; the day count is the
+  rule applied.
 - The *salary in force* of a contract at D is its salary record with the latest
   effective date on or before D; later records are ignored. Amounts are gross
   monthly, as recorded (a part-time salary is not converted to full time).
@@ -49,13 +50,11 @@ from django.db.models.functions import Coalesce, Floor, Round
 
 from hr.enums import PERMANENT_KINDS, ContractKind
 from hr.models import Contract, DoctoralMinimumPay, PayBenchmark, SalaryRecord, SmicRate
+from hr.parameters import FIXED_TERM_LONG_DAYS
+from imtsocial.privacy import is_small_group
 
 # Fixed-term contracts counted in the mix (PhD students are left out of it).
 MIX_FIXED_TERM_KINDS = frozenset({ContractKind.CDD, ContractKind.APPRENTI})
-# A fixed-term contract of at least this many days (both ends included) is "2 years or more".
-TWO_YEARS_DAYS = 730
-# Groups of fewer people than this are shown "< 5", never by their number (re-identification).
-SMALL_GROUP_THRESHOLD = 5
 
 _CENT = Decimal("0.01")
 _TENTH = Decimal("0.1")
@@ -77,11 +76,6 @@ def _money(value) -> Decimal | None:
     if value is None:
         return None
     return Decimal(str(value)).quantize(_CENT, rounding=ROUND_HALF_UP)
-
-
-def is_small_group(count: int) -> bool:
-    """A group of 1 to 4 people, shown "< 5" rather than by its number."""
-    return 0 < count < SMALL_GROUP_THRESHOLD
 
 
 # Building blocks ---------------------------------------------------------------
@@ -156,6 +150,7 @@ class ContractMix:
     fixed_term_pct: Decimal | None
     fixed_term_under_2_years_pct: Decimal | None
     fixed_term_2_years_or_more_pct: Decimal | None
+    long_days: int  # the "2 years or more" threshold applied (parameter, in days)
 
 
 def contract_mix(*, at: date) -> ContractMix:
@@ -165,8 +160,9 @@ def contract_mix(*, at: date) -> ContractMix:
     rounded on its own (so they may not add up to exactly 100.0).
     """
     fixed_term = Q(kind__in=_sorted_values(MIX_FIXED_TERM_KINDS))
+    long_days = FIXED_TERM_LONG_DAYS.at(at)
     # end − start ≥ 729 days ⇔ length with both ends included ≥ 730 days.
-    long_contract = Q(planned_span__gte=timedelta(days=TWO_YEARS_DAYS - 1))
+    long_contract = Q(planned_span__gte=timedelta(days=long_days - 1))
     counts = (
         Contract.objects.in_force(at)
         .annotate(
@@ -196,6 +192,7 @@ def contract_mix(*, at: date) -> ContractMix:
         fixed_term_pct=_percent(fixed, total),
         fixed_term_under_2_years_pct=_percent(short, total),
         fixed_term_2_years_or_more_pct=_percent(long, total),
+        long_days=long_days,
     )
 
 
@@ -302,7 +299,7 @@ def pay_distribution(*, at: date, bucket: Decimal = Decimal(500)) -> PayDistribu
 
 def smic_in_force(*, at: date) -> SmicRate | None:
     """The SMIC (gross monthly for 35 h) in force at ``at``."""
-    return SmicRate.objects.in_force(at)
+    return SmicRate.objects.get_in_force(at)
 
 
 @dataclass(frozen=True)
@@ -336,8 +333,9 @@ def salaries_below_benchmark(*, at: date) -> QuerySet[Contract]:
     The minimum is, for a doctoral contract, the ``DoctoralMinimumPay`` in force at
     ``at`` that applies to the contract's signature date (rows without
     ``signed_from`` apply to every contract, the others to contracts signed on or
-    after it; the latest ``valid_from`` on or before ``at`` wins; an unknown
-    signature date is taken as the contract's start); for any other contract, the
+    after it; of the rows in force at ``at`` that apply, the one of the latest
+    ``signed_from`` wins; an unknown signature date is taken as the contract's
+    start); for any other contract, the
     ``PayBenchmark`` of the contract's category in force at ``at``. Both are
     full-time amounts, applied pro rata of the working-time ratio
     (minimum × ratio / 100, to the cent).
@@ -347,15 +345,15 @@ def salaries_below_benchmark(*, at: date) -> QuerySet[Contract]:
     ``at``, or without a minimum (no category, no benchmark), are not alerts.
     """
     benchmark = Subquery(
-        PayBenchmark.objects.filter(category=OuterRef("category"), valid_from__lte=at)
-        .order_by("-valid_from")
+        PayBenchmark.objects.in_force(at)
+        .filter(category=OuterRef("category"))
         .values("minimum_gross_monthly")[:1],
         output_field=_MONEY,
     )
     doctoral_minimum = Subquery(
-        DoctoralMinimumPay.objects.filter(valid_from__lte=at)
+        DoctoralMinimumPay.objects.in_force(at)
         .filter(Q(signed_from__isnull=True) | Q(signed_from__lte=OuterRef("signature_date")))
-        .order_by("-valid_from", F("signed_from").desc(nulls_last=True))
+        .order_by(F("signed_from").desc(nulls_last=True))
         .values("amount")[:1],
         output_field=_MONEY,
     )

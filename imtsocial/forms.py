@@ -1,6 +1,9 @@
 """Every Django form renders with the DSFR markup: labels tied to inputs, hints and
 errors announced to screen readers (``aria-describedby``, ``aria-invalid``)."""
 
+import re
+from decimal import Decimal
+
 from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -98,3 +101,47 @@ class VersionedForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("version", self.instance.version)
+
+
+class AmountField(forms.DecimalField):
+    """An amount typed the French way: « 4 250,75 », « 4250.75 », « 4 250 € ».
+
+    Spaces (ordinary, non-breaking, narrow) may group the thousands; the decimal
+    separator is a comma or a point; anything else (« 1e3 », « 4.090,50 ») is refused
+    with a French message rather than read as another number."""
+
+    AMOUNT = re.compile(r"^-?(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?$")
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        kwargs.pop("localize", None)
+        super().__init__(**kwargs)
+        self.error_messages["invalid"] = _(
+            "Saisissez un montant, par exemple 4 250,75 (chiffres, espaces entre les milliers, "
+            "une virgule avant les centimes)."
+        )
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal | int):
+            return super().to_python(value)
+        text = re.sub(r"[\u00a0\u202f]", " ", str(value)).strip().removesuffix("€").strip()
+        text = re.sub(r" +", " ", text)
+        if not self.AMOUNT.match(text):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(text.replace(" ", "").replace(",", "."))
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return f"{value:f}".replace(".", ",")
+        return value
+
+
+def amount_formfield(field, **kwargs):
+    """``formfield_callback`` of ModelForms: every DecimalField becomes an ``AmountField``."""
+    from django.db import models
+
+    if isinstance(field, models.DecimalField):
+        return field.formfield(form_class=AmountField, **kwargs)
+    return field.formfield(**kwargs)

@@ -6,6 +6,7 @@ Apps add their entries from ``AppConfig.ready()``::
                      order=10)
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -20,6 +21,7 @@ class NavEntry:
     label: str
     url_name: str
     roles: frozenset  # empty: every signed-in user
+    shown_to: Callable | None = None  # (user) -> bool, for a finer check than the roles
 
 
 entries = Registry("main navigation")
@@ -32,6 +34,8 @@ def nav_for(request) -> list[dict]:
     shown = []
     for entry in entries:
         if entry.roles and held.isdisjoint(entry.roles):
+            continue
+        if entry.shown_to is not None and not entry.shown_to(request.user):
             continue
         url = reverse(entry.url_name)
         active = current == url if url == "/" else current.startswith(url)

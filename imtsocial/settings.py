@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "imtsocial",
     "imtsocial.accounts",
     "imtsocial.audit",
+    "imtsocial.refdata",
     "hr",
     "telework",
     "safety",
@@ -291,6 +292,8 @@ TELEWORK_FINAL_DECIDER = env_str("TELEWORK_FINAL_DECIDER", "hr")
 if TELEWORK_FINAL_DECIDER not in {"hr", "director"}:
     raise ImproperlyConfigured("TELEWORK_FINAL_DECIDER must be 'hr' or 'director'.")
 PAGE_SIZE = 50
+# Aggregates: groups of fewer people than this are shown « < N » (imtsocial.privacy).
+SMALL_GROUP_THRESHOLD = env_int("SMALL_GROUP_THRESHOLD", 5)
 SENSITIVE_REAUTH_SECONDS = env_int("SENSITIVE_REAUTH_SECONDS", 15 * 60)
 # Salary entry, bulk exports, 2FA changes ask for the password again after this delay.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = SENSITIVE_REAUTH_SECONDS

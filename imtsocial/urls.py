@@ -17,5 +17,6 @@ urlpatterns = [
     path("prevention/", include("safety.urls")),
     path("action-sociale/", include("social_action.urls")),
     path("audit/", include("imtsocial.audit.urls")),
+    path("referentiels/", include("imtsocial.refdata.urls")),
     path("admin/", admin.site.urls),
 ]

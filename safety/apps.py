@@ -12,10 +12,11 @@ class SafetyConfig(AppConfig):
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import NavEntry
-        from safety import demo, myspace
+        from safety import demo, myspace, reference
 
         platform_myspace.providers.register(myspace.sections, order=30)
         platform_demo.builders.register(demo.build, order=30)
+        reference.register_tables()
         navigation.entries.register(
             NavEntry(
                 _("Prévention"),

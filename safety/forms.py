@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from imtsocial.accounts.models import User
+from imtsocial.accounts.roles import Role, members_of
 from imtsocial.forms import DateInput, VersionedForm
 from safety.enums import ActionStatus, ControlLevel, Priority
 from safety.models import ActionItem, Hazard, HazardFamily, RiskEntry, WorkUnit
@@ -173,3 +174,31 @@ class ActionFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].label_from_instance = lambda u: f"{u.last_name} {u.first_name}"
+
+
+class WorkUnitForm(forms.ModelForm):
+    """A work unit and the prevention agents who keep its DUERP entries."""
+
+    class Meta:
+        model = WorkUnit
+        fields = [
+            "code",
+            "name",
+            "site",
+            "department",
+            "headcount_exposed",
+            "description",
+            "agents",
+            "active",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "agents": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agents"].queryset = members_of(Role.PREVENTION)
+        self.fields["agents"].help_text = _(
+            "Les agents de prévention qui saisissent les risques et les actions de l'unité."
+        )

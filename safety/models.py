@@ -20,20 +20,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from imtsocial.errors import DomainError
+from imtsocial.history import HistoricalRecords
+from imtsocial.refdata.models import DateEffective
 from safety.enums import OPEN_ACTION_STATUSES, ActionStatus, ControlLevel, EditionStatus, Priority
 
 LEVELS_1_4 = [MinValueValidator(1), MaxValueValidator(4)]
 
 
-class RatingMethod(models.Model):
+class RatingMethod(DateEffective):
     """A documented rating method: score = gravity × probability × control factor.
 
     The grid (labels and factors) and the band thresholds are data, pre-filled by a
-    migration; every entry points to the method it was rated with and every edition
-    stores a copy of it, so that an old edition can always be read with its method.
+    migration and kept by the prevention advisor; one method is in force at a time (a
+    new method is a new row from a date). Every entry points to the method it was
+    rated with and every edition stores a copy of it, so that an old edition can
+    always be read with its method.
     """
 
     code = models.SlugField(_("code"), max_length=30, unique=True)
@@ -48,17 +51,20 @@ class RatingMethod(models.Model):
     high_from = models.PositiveSmallIntegerField(_("priorité 1 à partir de la cote"))
     medium_from = models.PositiveSmallIntegerField(_("priorité 2 à partir de la cote"))
 
-    class Meta:
+    history = HistoricalRecords()
+
+    class Meta(DateEffective.Meta):
         verbose_name = _("méthode de cotation")
         verbose_name_plural = _("méthodes de cotation")
         constraints = [
+            *DateEffective.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(medium_from__lt=models.F("high_from")),
                 name="safety_method_thresholds_ordered",
                 violation_error_message=_(
                     "Le seuil de priorité 2 doit précéder celui de priorité 1."
                 ),
-            )
+            ),
         ]
 
     def __str__(self):
@@ -390,7 +396,8 @@ class ActionItem(models.Model):
     def get_absolute_url(self):
         return reverse("safety:action_edit", kwargs={"pk": self.pk})
 
-    def is_late(self, at=None):
+    def is_late(self, at=None) -> bool:
+        """Still open past its due date (today by default; templates call it without date)."""
         at = at or timezone.localdate()
         return self.status in OPEN_ACTION_STATUSES and self.due_date < at
 
@@ -491,6 +498,10 @@ class DuerpEdition(models.Model):
 
     def delete(self, *args, **kwargs):
         raise EditionFrozenError
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == EditionStatus.READY
 
     @property
     def filename(self):

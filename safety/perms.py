@@ -50,6 +50,11 @@ def can_edit_knowledge_base(user) -> bool:
     return is_advisor(user)
 
 
+def can_manage_units(user) -> bool:
+    """The advisor creates the work units and assigns their prevention agents."""
+    return is_advisor(user)
+
+
 def units_visible_to(user):
     if has_role(user, Role.PREVENTION, Role.DIRECTOR):
         return WorkUnit.objects.all()
@@ -119,6 +124,12 @@ def get_action_for_edit(user, pk) -> ActionItem:
     )
 
 
+def get_unit_for_management(user, pk) -> WorkUnit:
+    if not can_manage_units(user):
+        raise Http404
+    return get_object_or_404(WorkUnit.objects.select_related("site", "department"), pk=pk)
+
+
 def get_hazard_for_edit(user, pk) -> Hazard:
     if not can_edit_knowledge_base(user):
         raise Http404
@@ -137,4 +148,5 @@ def nav_flags(user) -> dict:
     return {
         "can_read_register": can_read_register(user),
         "is_agent": has_role(user, Role.PREVENTION),
+        "can_manage_units": can_manage_units(user),
     }

@@ -23,15 +23,21 @@ from safety.models import (
     WorkUnit,
 )
 
-DEFAULT_METHOD_CODE = "gpm-4x4x3"
-
 
 class SafetyError(DomainError):
     """A refused DUERP operation."""
 
 
 def current_method() -> RatingMethod:
-    return RatingMethod.objects.get(code=DEFAULT_METHOD_CODE)
+    """The rating method in force today (one at a time: a new method starts from a date)."""
+    today = timezone.localdate()
+    method = RatingMethod.objects.get_in_force(today)
+    if method is None:
+        raise SafetyError(
+            _("Aucune méthode de cotation n'est en vigueur au %(date)s.")
+            % {"date": today.strftime("%d/%m/%Y")}
+        )
+    return method
 
 
 @transaction.atomic
@@ -95,6 +101,15 @@ def action_set_status(
     locked._history_user = by
     locked.save()
     return locked
+
+
+@transaction.atomic
+def work_unit_save(*, form, by: User) -> WorkUnit:
+    unit = form.save(commit=False)
+    unit._history_user = by
+    unit.save()
+    form.save_m2m()  # the agents (recorded in the unit's history too)
+    return unit
 
 
 @transaction.atomic

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from safety.views import editions, home, plan, register
+from safety.views import editions, home, plan, register, units
 
 app_name = "safety"
 urlpatterns = [
     path("", home.index, name="index"),
     path("unites/", register.unit_list, name="unit_list"),
+    path("unites/nouvelle/", units.unit_edit, name="unit_create"),
     path("unites/<int:pk>/", register.unit_detail, name="unit_detail"),
+    path("unites/<int:pk>/modifier/", units.unit_edit, name="unit_edit"),
     path("unites/<int:unit_pk>/nouveau-risque/", register.hazard_choose, name="hazard_choose"),
     path("unites/<int:unit_pk>/nouveau-risque/saisie/", register.entry_create, name="entry_create"),
     path("risques/", register.entry_list, name="entry_list"),

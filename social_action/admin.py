@@ -26,7 +26,7 @@ class SchemeBudgetInline(admin.TabularInline):
 
 @admin.register(AidScheme)
 class AidSchemeAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "category", "amount_mode", "rule", "cap", "eligible", "on_request")
+    list_display = ("name", "category", "amount_mode", "rule", "eligible", "on_request")
     list_filter = ("category", "eligible", "on_request")
     search_fields = ("name", "code")
     inlines = [SchemeBudgetInline]

@@ -12,10 +12,11 @@ class SocialActionConfig(AppConfig):
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import NavEntry
-        from social_action import demo, myspace
+        from social_action import demo, myspace, parameters, reference  # noqa: F401
 
         platform_myspace.providers.register(myspace.sections, order=40)
         platform_demo.builders.register(demo.build, order=40)
+        reference.register_tables()
         navigation.entries.register(
             NavEntry(
                 _("Action sociale"),

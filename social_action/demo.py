@@ -15,20 +15,20 @@ from django.utils import timezone
 
 from hr.models import Employee
 from imtsocial.accounts.models import User
+from social_action import rules
 from social_action.enums import (
     GRANTED_STATUSES,
-    Association,
     EventKind,
     Household,
     RequestStatus,
     SlotKind,
-    gift_category,
 )
 from social_action.models import (
     AidDocument,
     AidMessage,
     AidRequest,
     AidScheme,
+    Association,
     AssociationGrant,
     Booking,
     ChristmasChild,
@@ -57,7 +57,7 @@ APPOINTMENTS = [  # kind, count in 2020, place
     (SlotKind.LAWYER, 3, "Croupillac, salle de réunion 2"),
     (SlotKind.PSYCHOLOGIST, 2, "Croupillac, salle de réunion 2"),
 ]
-GRANTS = {Association.STAFF: Decimal("18000"), Association.ATHEMA: Decimal("3500")}
+GRANTS = {"staff": Decimal("18000"), "athema": Decimal("3500")}  # association code → 2020
 CHILD_NAMES = ["Léa", "Hugo", "Chloé", "Louis", "Emma", "Jules", "Inès", "Adam", "Lina", "Nathan"]
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -78,9 +78,9 @@ def build():
     _appointments(rng, staff, correspondent)
     _aids(rng, staff, schemes)
     _events(rng, staff)
-    for association, amount in GRANTS.items():
+    for code, amount in GRANTS.items():
         AssociationGrant.objects.get_or_create(
-            association=association,
+            association=Association.objects.get(code=code),
             year=YEAR,
             defaults={"amount": amount, "note": "Subvention de fonctionnement"},
         )
@@ -191,7 +191,7 @@ def _events(rng, staff):
                     registration=registration,
                     first_name=rng.choice(CHILD_NAMES),
                     age=age,
-                    gift_category=gift_category(age)[0],
+                    gift_category=rules.gift_category_for(age, christmas.date).code,
                 )
     vaccinated = rng.sample(staff, 40)
     if not flu.registrations.exists():

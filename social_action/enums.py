@@ -104,7 +104,6 @@ AID_FLOW = StateMachine(
 )
 OPEN_STATUSES = (RequestStatus.DRAFT, RequestStatus.SUBMITTED, RequestStatus.NEEDS_INFO)
 GRANTED_STATUSES = (RequestStatus.APPROVED, RequestStatus.PAID)
-REQUEST_SLA_DAYS = 15  # a submitted request waiting longer is flagged
 # Requests still in progress once submitted (the correspondent's queue by default).
 QUEUE_STATUSES = (RequestStatus.SUBMITTED, RequestStatus.NEEDS_INFO, RequestStatus.APPROVED)
 STATUS_BADGES = {
@@ -127,26 +126,3 @@ class EventKind(models.TextChoices):
     CHRISTMAS = "christmas", _("Arbre de Noël")
     FLU = "flu", _("Vaccination contre la grippe")
     PARTY = "party", _("Fête du personnel")
-
-
-class Association(models.TextChoices):
-    STAFF = "staff", _("Association du personnel")
-    ATHEMA = "athema", _("ATHEMA (association des doctorants)")
-
-
-# Gift categories of the Christmas tree, by age at the event: (max age, code, label).
-GIFT_CATEGORIES = [
-    (2, "eveil", _("Éveil (0-2 ans)")),
-    (5, "petits", _("Petits (3-5 ans)")),
-    (8, "moyens", _("Moyens (6-8 ans)")),
-    (11, "grands", _("Grands (9-11 ans)")),
-    (14, "ados", _("Adolescents (12-14 ans)")),
-]
-CHRISTMAS_MAX_AGE = 14
-
-
-def gift_category(age: int) -> tuple[str, str]:
-    for max_age, code, label in GIFT_CATEGORIES:
-        if age <= max_age:
-            return code, label
-    raise ValueError(age)

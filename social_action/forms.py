@@ -3,13 +3,16 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-from social_action.enums import CHRISTMAS_MAX_AGE, Association, RequestStatus, SlotKind
-from social_action.models import AidRequest, AidScheme, Slot
-from social_action.rules import REQUIRED_FIELDS, RULE_FIELDS
+from imtsocial.formats import money
+from social_action.enums import RequestStatus, SlotKind
+from social_action.models import AidRequest, AidScheme, Association, Event, Slot
+from social_action.rules import REQUIRED_FIELDS, RULE_FIELDS, christmas_max_age
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
 SIGNATURES = [(b"%PDF-", PDF), (b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG)]
@@ -140,19 +143,20 @@ class AidRequestForm(forms.ModelForm):
         self.fields["documents"].help_text = documents_help()
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
-        if "amount_asked" in self.fields and scheme.cap is not None:
-            self.fields["amount_asked"].help_text = _("Plafond du dispositif : %(cap)s €.") % {
-                "cap": scheme.cap
+        self.cap = scheme.cap_at(timezone.localdate())
+        if "amount_asked" in self.fields and self.cap is not None:
+            self.fields["amount_asked"].help_text = _("Plafond du dispositif : %(cap)s.") % {
+                "cap": money(self.cap)
             }
 
     def clean_amount_asked(self):
         amount = self.cleaned_data.get("amount_asked")
         if amount is not None and amount <= 0:
             raise ValidationError(_("Le montant demandé doit être positif."))
-        if amount is not None and self.scheme.cap is not None and amount > self.scheme.cap:
+        if amount is not None and self.cap is not None and amount > self.cap:
             raise ValidationError(
-                _("Le montant demandé dépasse le plafond du dispositif (%(cap)s €)."),
-                params={"cap": self.scheme.cap},
+                _("Le montant demandé dépasse le plafond du dispositif (%(cap)s)."),
+                params={"cap": money(self.cap)},
             )
         return amount
 
@@ -253,10 +257,20 @@ class SlotFilterForm(forms.Form):
 
 
 class ChildForm(forms.Form):
+    """A child for the Christmas tree; the age limit is the oldest gift category in force
+    on the day of the event."""
+
     first_name = forms.CharField(label=_("Prénom de l'enfant"), max_length=60)
-    age = forms.IntegerField(
-        label=_("Âge le jour de l'arbre de Noël"), min_value=0, max_value=CHRISTMAS_MAX_AGE
-    )
+    age = forms.IntegerField(label=_("Âge le jour de l'arbre de Noël"), min_value=0)
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = christmas_max_age(event.date)
+        if limit is not None:
+            self.fields["age"].max_value = limit
+            self.fields["age"].validators.append(MaxValueValidator(limit))
+            self.fields["age"].widget.attrs["max"] = limit
+            self.fields["age"].help_text = _("Jusqu'à %(age)s ans.") % {"age": limit}
 
 
 class BudgetForm(forms.Form):
@@ -270,7 +284,36 @@ class BudgetForm(forms.Form):
 
 
 class GrantForm(forms.Form):
-    association = forms.ChoiceField(label=_("Association"), choices=Association.choices)
+    association = forms.ModelChoiceField(
+        label=_("Association"), queryset=Association.objects.filter(active=True)
+    )
     year = forms.IntegerField(label=_("Année"), min_value=2000, max_value=2100)
     amount = forms.DecimalField(label=_("Montant (€)"), min_value=Decimal("0"), decimal_places=2)
     note = forms.CharField(label=_("Objet"), max_length=200, required=False)
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = ["kind", "title", "date", "registration_deadline", "location"]
+        widgets = {"date": DATE_WIDGET, "registration_deadline": DATE_WIDGET}
+
+    def clean(self):
+        data = super().clean()
+        day, deadline = data.get("date"), data.get("registration_deadline")
+        if day and deadline and deadline > day:
+            self.add_error(
+                "registration_deadline",
+                _("Les inscriptions se terminent au plus tard le jour de l'événement."),
+            )
+        return data
+
+
+class AssociationForm(forms.ModelForm):
+    class Meta:
+        model = Association
+        fields = ["name", "code", "active"]
+        help_texts = {
+            "code": _("Identifiant court, en minuscules (par exemple : personnel)."),
+            "active": _("Décoché : plus de nouvelle subvention, les anciennes restent."),
+        }

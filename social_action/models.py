@@ -16,12 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from imtsocial.history import HistoricalRecords
+from imtsocial.refdata.models import DateEffective
 from social_action.enums import (
     STATUS_BADGES,
     AmountMode,
-    Association,
     EventKind,
     Household,
     RateKey,
@@ -35,60 +35,39 @@ from social_action.enums import (
 MONEY = {"max_digits": 10, "decimal_places": 2}
 
 
-class DatedQuerySet(models.QuerySet):
-    def in_force(self, at):
-        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=at), valid_from__lte=at)
-
-
-class Rate(models.Model):
-    """One amount a rule reads (date-effective reference data, RULES.md §3)."""
+class Rate(DateEffective):
+    """One amount a rule reads (date-effective reference data, RULES §3)."""
 
     key = models.CharField(_("paramètre"), max_length=32, choices=RateKey.choices)
-    valid_from = models.DateField(_("en vigueur depuis le"))
-    valid_to = models.DateField(_("jusqu'au"), null=True, blank=True)
     amount = models.DecimalField(_("montant (€)"), **MONEY)
-    verified = models.BooleanField(
-        _("vérifié"), default=True, help_text=_("Décoché : valeur à confirmer.")
-    )
-    source = models.CharField(_("source"), max_length=200, blank=True)
 
-    objects = DatedQuerySet.as_manager()
+    key_fields = ("key",)
+    history = HistoricalRecords()
 
-    class Meta:
+    class Meta(DateEffective.Meta):
         verbose_name = _("barème")
         verbose_name_plural = _("barèmes")
         ordering = ["key", "-valid_from"]
-        constraints = [
-            models.UniqueConstraint(fields=["key", "valid_from"], name="sa_rate_unique_start")
-        ]
 
     def __str__(self):
         return f"{self.get_key_display()} ({self.valid_from:%d/%m/%Y})"
 
 
-class IncomeBand(models.Model):
+class IncomeBand(DateEffective):
     """CESU income bands: the highest RFR of band 1 and 2 for a number of tax shares."""
 
-    valid_from = models.DateField(_("en vigueur depuis le"))
-    valid_to = models.DateField(_("jusqu'au"), null=True, blank=True)
     household = models.CharField(_("foyer"), max_length=8, choices=Household.choices)
     tax_shares = models.DecimalField(_("nombre de parts"), max_digits=4, decimal_places=1)
     band1_max = models.DecimalField(_("revenu fiscal maximal de la tranche 1"), **MONEY)
     band2_max = models.DecimalField(_("revenu fiscal maximal de la tranche 2"), **MONEY)
-    verified = models.BooleanField(_("vérifié"), default=False)
-    source = models.CharField(_("source"), max_length=200, blank=True)
 
-    objects = DatedQuerySet.as_manager()
+    key_fields = ("household", "tax_shares")
+    history = HistoricalRecords()
 
-    class Meta:
+    class Meta(DateEffective.Meta):
         verbose_name = _("tranche de revenus CESU")
         verbose_name_plural = _("tranches de revenus CESU")
-        ordering = ["-valid_from", "household", "tax_shares"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["valid_from", "household", "tax_shares"], name="sa_band_unique"
-            )
-        ]
+        ordering = ["household", "tax_shares", "-valid_from"]
 
     def __str__(self):
         return f"{self.get_household_display()} {self.tax_shares} ({self.valid_from:%Y})"
@@ -105,7 +84,6 @@ class AidScheme(models.Model):
         _("mode de calcul du montant"), max_length=8, choices=AmountMode.choices
     )
     rule = models.CharField(_("règle de calcul"), max_length=20, choices=Rule.choices)
-    cap = models.DecimalField(_("plafond (€)"), null=True, blank=True, **MONEY)
     # The school's configuration: is the scheme open to its staff, and on request?
     eligible = models.BooleanField(_("ouvert au personnel"), default=True)
     on_request = models.BooleanField(_("sur demande d'aide"), default=True)
@@ -126,6 +104,33 @@ class AidScheme(models.Model):
 
     def get_absolute_url(self):
         return reverse("social_action:scheme_detail", kwargs={"pk": self.pk})
+
+    def cap_at(self, at) -> Decimal | None:
+        """The scheme's cap in force at ``at`` (``SchemeCap``), or None when uncapped."""
+        row = SchemeCap.objects.get_in_force(at, scheme_id=self.pk)
+        return row.amount if row else None
+
+
+class SchemeCap(DateEffective):
+    """The most a scheme grants to one request, from a date (the school's decision)."""
+
+    scheme = models.ForeignKey(
+        AidScheme, verbose_name=_("dispositif"), on_delete=models.CASCADE, related_name="caps"
+    )
+    amount = models.DecimalField(
+        _("plafond (€)"), validators=[MinValueValidator(Decimal("0.01"))], **MONEY
+    )
+
+    key_fields = ("scheme",)
+    history = HistoricalRecords()
+
+    class Meta(DateEffective.Meta):
+        verbose_name = _("plafond d'un dispositif")
+        verbose_name_plural = _("plafonds des dispositifs")
+        ordering = ["scheme", "-valid_from"]
+
+    def __str__(self):
+        return f"{self.scheme} : {self.amount} €"
 
 
 class SchemeBudget(models.Model):
@@ -405,9 +410,7 @@ class ChristmasChild(models.Model):
         related_name="children",
     )
     first_name = models.CharField(_("prénom"), max_length=60)
-    age = models.PositiveSmallIntegerField(
-        _("âge le jour de l'arbre de Noël"), validators=[MaxValueValidator(14)]
-    )
+    age = models.PositiveSmallIntegerField(_("âge le jour de l'arbre de Noël"))
     gift_category = models.CharField(_("catégorie de cadeau"), max_length=10)
 
     class Meta:
@@ -419,8 +422,48 @@ class ChristmasChild(models.Model):
         return f"{self.first_name} ({self.age})"
 
 
+class GiftCategory(DateEffective):
+    """A gift category of the Christmas tree, for children up to ``max_age`` (included)
+    on the day of the event; the oldest category's age is the event's age limit."""
+
+    code = models.SlugField(_("code"), max_length=20)
+    label = models.CharField(_("libellé"), max_length=80)
+    max_age = models.PositiveSmallIntegerField(_("jusqu'à l'âge de (inclus)"))
+
+    key_fields = ("code",)
+    history = HistoricalRecords()
+
+    class Meta(DateEffective.Meta):
+        verbose_name = _("catégorie de cadeau")
+        verbose_name_plural = _("catégories de cadeaux de Noël")
+        ordering = ["code", "-valid_from"]
+
+    def __str__(self):
+        return self.label
+
+
+class Association(models.Model):
+    """An association the school supports with a yearly grant (the correspondent's list)."""
+
+    code = models.SlugField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("nom"), max_length=150)
+    active = models.BooleanField(_("active"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("association")
+        verbose_name_plural = _("associations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class AssociationGrant(models.Model):
-    association = models.CharField(_("association"), max_length=8, choices=Association.choices)
+    association = models.ForeignKey(
+        Association, verbose_name=_("association"), on_delete=models.PROTECT, related_name="grants"
+    )
     year = models.PositiveSmallIntegerField(_("année"))
     amount = models.DecimalField(_("montant (€)"), **MONEY)
     note = models.CharField(_("objet"), max_length=200, blank=True)
@@ -436,7 +479,7 @@ class AssociationGrant(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_association_display()} {self.year}"
+        return f"{self.association} {self.year}"
 
 
 @receiver(post_delete, sender=AidDocument)

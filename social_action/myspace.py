@@ -13,8 +13,9 @@ from django.utils.translation import ngettext
 
 from imtsocial.accounts.roles import Role, employee_of, roles_of
 from imtsocial.myspace import Item, Section
-from social_action.enums import OPEN_STATUSES, REQUEST_SLA_DAYS, RequestStatus
+from social_action.enums import OPEN_STATUSES, RequestStatus
 from social_action.models import AidRequest
+from social_action.parameters import REQUEST_SLA_DAYS
 
 
 def sections(request) -> list[Section]:
@@ -63,7 +64,7 @@ def _employee_section(employee) -> Section | None:
 
 
 def _correspondent_section() -> Section:
-    late_before = timezone.now() - timedelta(days=REQUEST_SLA_DAYS)
+    late_before = timezone.now() - timedelta(days=REQUEST_SLA_DAYS.at(timezone.localdate()))
     counts = AidRequest.objects.aggregate(
         submitted=Count("pk", filter=Q(status=RequestStatus.SUBMITTED)),
         late=Count("pk", filter=Q(status=RequestStatus.SUBMITTED, submitted_at__lt=late_before)),

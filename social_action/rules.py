@@ -9,8 +9,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
+from imtsocial.formats import money as euros
+from social_action import parameters
 from social_action.enums import AmountMode, Household, RateKey, Rule, Zone
-from social_action.models import AidScheme, IncomeBand, Rate
+from social_action.models import AidScheme, GiftCategory, IncomeBand, Rate
 
 CENT = Decimal("0.01")
 
@@ -48,11 +50,6 @@ AIP_ZONE_RATE = {
     Zone.PRIORITY: RateKey.AIP_PRIORITY,
     Zone.OTHER: RateKey.AIP_OTHER,
 }
-CESU_MAX_AGE = 6
-AEEH_MAX_AGE = 20
-HIGHER_EDUCATION_AGES = (16, 25)
-AIP_MONTHS_SINCE_HIRE = 24
-AIP_MONTHS_SINCE_LEASE = 12
 
 
 @dataclass
@@ -85,7 +82,7 @@ def months_between(start: date, end: date) -> int:
 
 
 def rate(key: RateKey, at: date) -> Rate | None:
-    return Rate.objects.in_force(at).filter(key=key).order_by("-valid_from").first()
+    return Rate.objects.get_in_force(at, key=key)
 
 
 def cesu_band(household: str, reference_income: Decimal, tax_shares: Decimal, at: date):
@@ -136,26 +133,29 @@ def estimate(scheme: AidScheme, facts, *, at: date, employee=None) -> Estimate:
         est.refuse(
             _("Ce dispositif demande %(n)d mois d'ancienneté.") % {"n": scheme.min_seniority_months}
         )
+    cap = scheme.cap_at(at)
     handler = _RULES.get(scheme.rule, _rule_none)
-    handler(est, scheme, facts, at, employee)
+    handler(est, scheme, facts, at, employee, cap)
     if est.amount is not None:
         est.amount = money(max(est.amount, Decimal(0)))
-        if scheme.cap is not None and est.amount > scheme.cap:
-            est.amount = money(scheme.cap)
-            est.notes.append(_("Montant ramené au plafond du dispositif."))
+        if cap is not None and est.amount > cap:
+            est.amount = money(cap)
+            est.notes.append(
+                _("Montant ramené au plafond du dispositif (%(cap)s).") % {"cap": euros(cap)}
+            )
     if not est.eligible:
         est.amount = None
     return est
 
 
-def _rule_none(est, scheme, facts, at, employee):
+def _rule_none(est, scheme, facts, at, employee, cap):
     asked = getattr(facts, "amount_asked", None)
     if asked is None:
         return
-    if scheme.cap is not None and asked > scheme.cap:
+    if cap is not None and asked > cap:
         est.refuse(
-            _("Le montant demandé dépasse le plafond du dispositif (%(cap)s €).")
-            % {"cap": money(scheme.cap)}
+            _("Le montant demandé dépasse le plafond du dispositif (%(cap)s).")
+            % {"cap": euros(cap)}
         )
         return
     est.amount = asked
@@ -165,12 +165,16 @@ def _rule_none(est, scheme, facts, at, employee):
         )
 
 
-def _rule_cesu(est, scheme, facts, at, employee):
+def _rule_cesu(est, scheme, facts, at, employee, cap):
     birth = facts.child_birth_date
     if birth is None or facts.household not in Household.values:
         return
-    if birth > at or age_on(birth, at) >= CESU_MAX_AGE:
-        est.refuse(_("Le CESU garde d'enfant concerne les enfants de moins de 6 ans."))
+    limit = parameters.CESU_MAX_AGE.at(at)
+    if birth > at or age_on(birth, at) >= limit:
+        est.refuse(
+            _("Le CESU garde d'enfant concerne les enfants de moins de %(age)s ans.")
+            % {"age": limit}
+        )
         return
     if facts.reference_income is None or not facts.tax_shares:
         return
@@ -187,39 +191,45 @@ def _rule_cesu(est, scheme, facts, at, employee):
     months = facts.months or 12
     est.amount = yearly * months / 12
     est.notes.append(
-        _("Tranche %(band)d : %(yearly)s € par an, %(months)d mois sur 12.")
-        % {"band": band, "yearly": money(yearly), "months": months}
+        _("Tranche %(band)d : %(yearly)s par an, %(months)d mois sur 12.")
+        % {"band": band, "yearly": euros(yearly), "months": months}
     )
 
 
-def _rule_aip(est, scheme, facts, at, employee):
+def _rule_aip(est, scheme, facts, at, employee, cap):
+    since_hire = parameters.AIP_MONTHS_SINCE_HIRE.at(at)
     if employee is not None and (
-        employee.hire_date is None
-        or months_between(employee.hire_date, at) >= AIP_MONTHS_SINCE_HIRE
+        employee.hire_date is None or months_between(employee.hire_date, at) >= since_hire
     ):
-        est.refuse(_("L'AIP se demande dans les 24 mois suivant la prise de poste."))
-    if facts.lease_date is not None and months_between(facts.lease_date, at) >= (
-        AIP_MONTHS_SINCE_LEASE
-    ):
-        est.refuse(_("L'AIP se demande dans les 12 mois suivant la signature du bail."))
+        est.refuse(
+            _("L'AIP se demande dans les %(months)s mois suivant la prise de poste.")
+            % {"months": since_hire}
+        )
+    since_lease = parameters.AIP_MONTHS_SINCE_LEASE.at(at)
+    if facts.lease_date is not None and months_between(facts.lease_date, at) >= since_lease:
+        est.refuse(
+            _("L'AIP se demande dans les %(months)s mois suivant la signature du bail.")
+            % {"months": since_lease}
+        )
     if not facts.zone or facts.expenses is None:
         return
-    cap = _use_rate(est, AIP_ZONE_RATE[Zone(facts.zone)], at)
-    if cap is None:
+    zone_cap = _use_rate(est, AIP_ZONE_RATE[Zone(facts.zone)], at)
+    if zone_cap is None:
         return
-    est.amount = min(facts.expenses, cap)
+    est.amount = min(facts.expenses, zone_cap)
     est.notes.append(
-        _("Montant = dépenses engagées dans la limite de %(cap)s €.") % {"cap": money(cap)}
+        _("Montant = dépenses engagées dans la limite de %(cap)s.") % {"cap": euros(zone_cap)}
     )
 
 
-def _rule_aeeh(est, scheme, facts, at, employee):
+def _rule_aeeh(est, scheme, facts, at, employee, cap):
     if not facts.aeeh_notified:
         est.refuse(_("Cette aide suppose une AEEH notifiée pour l'enfant."))
         return
     birth = facts.child_birth_date
-    if birth is not None and age_on(birth, at) >= AEEH_MAX_AGE:
-        est.refuse(_("Cette aide concerne les enfants de moins de 20 ans."))
+    limit = parameters.AEEH_MAX_AGE.at(at)
+    if birth is not None and age_on(birth, at) >= limit:
+        est.refuse(_("Cette aide concerne les enfants de moins de %(age)s ans.") % {"age": limit})
         return
     if facts.aeeh_to is not None and facts.aeeh_to < at.replace(month=1, day=1):
         est.refuse(_("La notification de l'AEEH a pris fin avant l'exercice."))
@@ -230,27 +240,35 @@ def _rule_aeeh(est, scheme, facts, at, employee):
     months = facts.months or 12
     est.amount = monthly * months
     est.notes.append(
-        _("%(monthly)s € par mois pendant %(months)d mois.")
-        % {"monthly": money(monthly), "months": months}
+        _("%(monthly)s par mois pendant %(months)d mois.")
+        % {"monthly": euros(monthly), "months": months}
     )
 
 
-def _rule_higher_education(est, scheme, facts, at, employee):
+def _rule_higher_education(est, scheme, facts, at, employee, cap):
     birth = facts.child_birth_date
     if birth is None:
         return
-    low, high = HIGHER_EDUCATION_AGES
+    low = parameters.HIGHER_EDUCATION_MIN_AGE.at(at)
+    high = parameters.HIGHER_EDUCATION_MAX_AGE.at(at)
     if not low <= age_on(birth, at) <= high:
-        est.refuse(_("L'allocation concerne un enfant de 16 à 25 ans entrant dans le supérieur."))
+        est.refuse(
+            _(
+                "L'allocation concerne un enfant de %(low)s à %(high)s ans "
+                "entrant dans le supérieur."
+            )
+            % {"low": low, "high": high}
+        )
         return
     est.amount = _use_rate(est, RateKey.HIGHER_EDUCATION, at)
 
 
-def _rule_meal(est, scheme, facts, at, employee):
+def _rule_meal(est, scheme, facts, at, employee, cap):
     amount = _use_rate(est, RateKey.MEAL, at)
     if amount is not None:
         est.notes.append(
-            _("Subvention de %(amount)s € par repas, versée au restaurant.") % {"amount": amount}
+            _("Subvention de %(amount)s par repas, versée au restaurant.")
+            % {"amount": euros(amount)}
         )
 
 
@@ -278,3 +296,19 @@ RULE_RATES = {
     Rule.AEEH: [RateKey.AEEH_MONTHLY],
     Rule.HIGHER_EDUCATION: [RateKey.HIGHER_EDUCATION],
 }
+
+
+def gift_categories(at: date) -> list[GiftCategory]:
+    """The Christmas gift categories in force at ``at``, youngest first."""
+    return list(GiftCategory.objects.in_force(at).order_by("max_age", "code"))
+
+
+def gift_category_for(age: int, at: date) -> GiftCategory | None:
+    """The category of a child of ``age`` at the event of ``at`` (None: too old)."""
+    return next((c for c in gift_categories(at) if age <= c.max_age), None)
+
+
+def christmas_max_age(at: date) -> int | None:
+    """The oldest age the categories in force at ``at`` take (None: no category)."""
+    categories = gift_categories(at)
+    return categories[-1].max_age if categories else None

@@ -3,16 +3,16 @@
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from imtsocial.accounts.models import User
 from imtsocial.audit.models import AuditEvent
 from imtsocial.errors import DomainError
+from imtsocial.formats import money
 from imtsocial.locking import ANY, lock
-from social_action import rules, tasks
-from social_action.enums import AID_FLOW, CORRESPONDENT, REQUESTER, gift_category
+from social_action import rules, stats, tasks
+from social_action.enums import AID_FLOW, CORRESPONDENT, REQUESTER
 from social_action.models import (
     AidDocument,
     AidMessage,
@@ -160,13 +160,6 @@ def aid_request_ask_info(*, request: AidRequest, message: str, by: User, version
     return locked
 
 
-def budget_consumed(scheme_id: int, year: int, *, exclude_pk=None) -> Decimal:
-    granted = AidRequest.objects.granted().filter(scheme_id=scheme_id, year=year)
-    if exclude_pk:
-        granted = granted.exclude(pk=exclude_pk)
-    return granted.aggregate(total=Sum("amount_granted"))["total"] or Decimal(0)
-
-
 @transaction.atomic
 def aid_request_approve(
     *, request: AidRequest, amount: Decimal, by: User, override_reason: str = "", version=ANY
@@ -183,26 +176,32 @@ def aid_request_approve(
     if amount is None or amount <= 0:
         raise SocialActionError(_("Indiquez un montant accordé positif."))
     scheme = locked.scheme
-    if scheme.cap is not None and amount > scheme.cap:
+    cap = scheme.cap_at(timezone.localdate())
+    if cap is not None and amount > cap:
         raise SocialActionError(
-            _("Le montant dépasse le plafond du dispositif (%(cap)s €).")
-            % {"cap": rules.money(scheme.cap)}
+            _("Le montant dépasse le plafond du dispositif (%(cap)s).") % {"cap": money(cap)},
+            field="amount",
         )
     if budget is None:
         raise SocialActionError(
             _("Aucune enveloppe n'est ouverte pour ce dispositif en %(year)d.")
             % {"year": locked.year}
         )
-    consumed = budget_consumed(scheme.pk, locked.year)
+    consumed = stats.budget_consumed(scheme.pk, locked.year)
     over = consumed + amount > budget.envelope
     if over and not override_reason.strip():
         raise SocialActionError(
             _(
                 "Cette aide dépasserait l'enveloppe %(year)d du dispositif "
-                "(%(consumed)s € déjà accordés sur %(envelope)s €). "
+                "(%(consumed)s déjà accordés sur %(envelope)s). "
                 "Pour l'accorder quand même, indiquez le motif du dépassement."
             )
-            % {"year": locked.year, "consumed": consumed, "envelope": budget.envelope}
+            % {
+                "year": locked.year,
+                "consumed": money(consumed),
+                "envelope": money(budget.envelope),
+            },
+            field="override_reason",
         )
     _move(locked, "approve", by=by)
     locked.amount_granted = rules.money(amount)
@@ -315,12 +314,18 @@ def event_register(*, event: Event, employee, children: list[dict], by: User):
         event=event, employee=employee
     )
     for child in children:
-        code, _label = gift_category(child["age"])
+        category = rules.gift_category_for(child["age"], event.date)
+        if category is None:
+            raise SocialActionError(
+                _("L'arbre de Noël accueille les enfants jusqu'à %(age)s ans.")
+                % {"age": rules.christmas_max_age(event.date)},
+                field="age",
+            )
         ChristmasChild.objects.create(
             registration=registration,
             first_name=child["first_name"],
             age=child["age"],
-            gift_category=code,
+            gift_category=category.code,
         )
     return registration
 
@@ -332,7 +337,23 @@ def event_unregister(*, registration: EventRegistration, by: User) -> None:
     registration.delete()
 
 
+@transaction.atomic
+def event_save(*, form, by: User) -> Event:
+    event = form.save(commit=False)
+    event._history_user = by
+    event.save()
+    return event
+
+
 # Budgets and grants ------------------------------------------------------------------
+
+
+@transaction.atomic
+def association_save(*, form, by: User):
+    association = form.save(commit=False)
+    association._history_user = by
+    association.save()
+    return association
 
 
 @transaction.atomic
@@ -347,7 +368,7 @@ def scheme_budget_set(*, scheme, year: int, envelope: Decimal, by: User) -> Sche
 
 
 @transaction.atomic
-def association_grant_set(*, association: str, year: int, amount: Decimal, note: str, by: User):
+def association_grant_set(*, association, year: int, amount: Decimal, note: str, by: User):
     grant = (
         AssociationGrant.objects.select_for_update()
         .filter(association=association, year=year)

@@ -6,24 +6,49 @@ DD&RS report reuses (section E)."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, DecimalField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 
-from social_action.enums import GRANTED_STATUSES, Association, SlotKind
+from imtsocial.privacy import is_small_group, mask
+from social_action.enums import GRANTED_STATUSES, SlotKind
 from social_action.models import (
+    MONEY,
     AidRequest,
     AidScheme,
+    Association,
     AssociationGrant,
     Booking,
     ChristmasChild,
     SchemeBudget,
 )
 
-SMALL_GROUP = 5  # groups under this size are shown as « < 5 » to HR and the director
+_MONEY = DecimalField(**MONEY)
 
 
-def mask(count: int) -> str:
-    """A count shown to aggregate-only readers: « < 5 » for small groups (never 0)."""
-    return "< 5" if 0 < count < SMALL_GROUP else str(count)
+def _granted(year: int):
+    """Aid granted (approved or paid) in ``year``: the one definition of "consumed"."""
+    return AidRequest.objects.granted().filter(year=year)
+
+
+def budget_consumed(scheme_id: int, year: int) -> Decimal:
+    """What a scheme's envelope of ``year`` has given so far."""
+    total = _granted(year).filter(scheme_id=scheme_id).aggregate(total=Sum("amount_granted"))
+    return total["total"] or Decimal(0)
+
+
+def budgets_with_consumed(year: int):
+    """The envelopes of ``year``, each annotated with ``consumed`` (one query)."""
+    consumed = (
+        _granted(year)
+        .filter(scheme=OuterRef("scheme"))
+        .order_by()
+        .values("scheme")
+        .annotate(total=Sum("amount_granted"))
+        .values("total")
+    )
+    return SchemeBudget.objects.filter(year=year).annotate(
+        consumed=Coalesce(Subquery(consumed, output_field=_MONEY), Decimal(0), output_field=_MONEY)
+    )
 
 
 @dataclass
@@ -41,7 +66,7 @@ class SchemeFigure:
     @property
     def masked_amount(self):
         """Amounts of a small group would identify people too."""
-        return None if 0 < self.beneficiaries < SMALL_GROUP else self.amount
+        return None if is_small_group(self.beneficiaries) else self.amount
 
 
 def schemes_for_year(year: int) -> list[SchemeFigure]:
@@ -83,9 +108,17 @@ def christmas_children(year: int) -> int:
     ).count()
 
 
-def grants_for_year(year: int) -> dict[str, Decimal]:
-    rows = dict(AssociationGrant.objects.filter(year=year).values_list("association", "amount"))
-    return {assoc.value: rows.get(assoc.value, Decimal(0)) for assoc in Association}
+@dataclass
+class GrantFigure:
+    association: Association
+    amount: Decimal
+
+
+def grants_for_year(year: int) -> list[GrantFigure]:
+    """Grant of ``year`` to each association (the active ones, 0 when none), by name."""
+    amounts = dict(AssociationGrant.objects.filter(year=year).values_list("association", "amount"))
+    associations = Association.objects.filter(Q(active=True) | Q(pk__in=amounts)).order_by("name")
+    return [GrantFigure(a, amounts.get(a.pk, Decimal(0))) for a in associations]
 
 
 def social_action_figures(year: int) -> dict:

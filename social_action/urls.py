@@ -1,6 +1,7 @@
 from django.urls import path
 
 from social_action import views
+from social_action.views import manage
 
 app_name = "social_action"
 urlpatterns = [
@@ -25,6 +26,11 @@ urlpatterns = [
     path("rendez-vous/<int:pk>/reserver/", views.slot_book, name="slot_book"),
     path("reservations/<int:pk>/annuler/", views.booking_cancel, name="booking_cancel"),
     path("evenements/", views.event_list, name="event_list"),
+    path("evenements/nouveau/", manage.event_edit, name="event_new"),
+    path("evenements/<int:pk>/modifier/", manage.event_edit, name="event_edit"),
+    path("associations/", manage.association_list, name="association_list"),
+    path("associations/nouvelle/", manage.association_edit, name="association_new"),
+    path("associations/<int:pk>/", manage.association_edit, name="association_edit"),
     path("evenements/<int:pk>/", views.event_detail, name="event_detail"),
     path("evenements/<int:pk>/inscription/", views.event_register, name="event_register"),
     path("evenements/<int:pk>/desinscription/", views.event_unregister, name="event_unregister"),

@@ -12,18 +12,13 @@ class TeleworkConfig(AppConfig):
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role, register_admin_permissions
         from imtsocial.navigation import NavEntry
-        from telework import demo, myspace
+        from telework import demo, myspace, reference
 
         platform_myspace.providers.register(myspace.sections, order=20)
         platform_demo.builders.register(demo.build, order=20)
+        reference.register_tables()
         register_admin_permissions(
-            Role.HR,
-            [
-                "telework.add_teleworkrule",
-                "telework.change_teleworkrule",
-                "telework.view_teleworkrule",
-                "telework.view_exceptionalregime",
-            ],
+            Role.HR, ["telework.view_teleworkrule", "telework.view_exceptionalregime"]
         )
         navigation.entries.register(
             NavEntry(

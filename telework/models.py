@@ -6,8 +6,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from imtsocial.history import HistoricalRecords
+from imtsocial.refdata.models import DateEffective
 from telework.enums import (
     CONFIDENTIAL_REASONS,
     DEROGATION_REASONS,
@@ -23,23 +24,10 @@ from telework.enums import (
 )
 
 
-class TeleworkRuleQuerySet(models.QuerySet):
-    def in_force(self, at):
-        """The rules in force at date ``at`` (the latest row that started by then)."""
-        return (
-            self.filter(valid_from__lte=at)
-            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=at))
-            .order_by("-valid_from")
-            .first()
-        )
+class TeleworkRule(DateEffective):
+    """The thresholds of RULES §2, date-effective: pre-filled by a data migration, kept by
+    HR in « Référentiels » when a text changes. Never constants in code."""
 
-
-class TeleworkRule(models.Model):
-    """The thresholds of RULES.md §2, date-effective: pre-filled by a data migration,
-    edited in the admin when a text changes. Never constants in code."""
-
-    valid_from = models.DateField(_("en vigueur du"), unique=True)
-    valid_to = models.DateField(_("en vigueur jusqu'au"), null=True, blank=True)
     max_days_per_week = models.PositiveSmallIntegerField(_("jours de télétravail maximum"))
     min_onsite_days_per_week = models.PositiveSmallIntegerField(
         _("jours de présence sur site minimum")
@@ -77,21 +65,12 @@ class TeleworkRule(models.Model):
     yearly_allowance_cap = models.DecimalField(
         _("plafond annuel du forfait (€)"), max_digits=8, decimal_places=2, default=0
     )
-    source = models.CharField(_("source"), max_length=255, blank=True)
 
-    objects = TeleworkRuleQuerySet.as_manager()
+    history = HistoricalRecords()
 
-    class Meta:
+    class Meta(DateEffective.Meta):
         verbose_name = _("règle de télétravail")
         verbose_name_plural = _("règles de télétravail")
-        ordering = ["-valid_from"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="telework_rule_valid_range",
-                violation_error_message=_("La fin de validité précède son début."),
-            ),
-        ]
 
     def __str__(self):
         return _("Règles en vigueur du %(date)s") % {"date": self.valid_from.strftime("%d/%m/%Y")}

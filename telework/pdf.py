@@ -11,7 +11,7 @@ def authorisation_pdf(request: TeleworkRequest) -> bytes:
         "telework/pdf/authorisation.html",
         {
             "req": request,
-            "rule": TeleworkRule.objects.in_force(request.start),
+            "rule": TeleworkRule.objects.get_in_force(request.start),
             "printed_on": timezone.localdate(),
         },
     )

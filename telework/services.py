@@ -48,7 +48,7 @@ def telework_request_create(
 ) -> TeleworkRequest:
     """Check the rules and the overlap (under a lock on the person), then submit."""
     Employee.objects.select_for_update().filter(pk=employee.pk).first()
-    rule = TeleworkRule.objects.in_force(proposal.start) if proposal.start else None
+    rule = TeleworkRule.objects.get_in_force(proposal.start) if proposal.start else None
     problems = rules.broken_rules(proposal, rule)
     if problems:
         raise TeleworkError(*problems)

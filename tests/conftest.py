@@ -65,3 +65,47 @@ def celery_app():
     app.set_current()
     app.control.purge()  # messages queued by earlier tests that ran without a worker
     return app
+
+
+_MIGRATED_CONTENTS: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as the migrations wrote it (reference data, groups…), serialized
+    once so that tests which commit for real can start from it again."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        _MIGRATED_CONTENTS.append(connection.creation.serialize_db_to_string())
+
+
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _migrated_data_for_transactional_tests(request):
+    """A transactional test's flush empties every table: tests that commit for real
+    (browser journeys, the worker) get the migrated contents back before they start."""
+    if not _is_transactional(request):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    from imtsocial.refdata.models import Parameter
+
+    if not Parameter.objects.exists() and _MIGRATED_CONTENTS:
+        # the flush's post_migrate signal re-created the groups: start from empty tables
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(_MIGRATED_CONTENTS[0])
+        # the restored rows keep their ids: sequences continue after them
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(sql)

@@ -15,6 +15,7 @@ from hr.models import (
     TalentDeveloper,
 )
 from imtsocial.accounts.models import User
+from imtsocial.refdata.services import reference_row_add
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -109,7 +110,21 @@ class SalaryRecordFactory(factory.django.DjangoModelFactory):
     gross_monthly = Decimal("3000.00")
 
 
-class PayBenchmarkFactory(factory.django.DjangoModelFactory):
+class ReferenceRowFactory(factory.django.DjangoModelFactory):
+    """Date-effective rows are added the way HR adds them: a new value from a date ends
+    the value in force until then (``imtsocial.refdata.services``)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        row = model_class(*args, **kwargs)
+        row.replaces_latest = True
+        return reference_row_add(row=row, by=None)
+
+
+class PayBenchmarkFactory(ReferenceRowFactory):
     class Meta:
         model = PayBenchmark
 

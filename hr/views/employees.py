@@ -21,30 +21,29 @@ from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.audit.models import AuditEvent
 from imtsocial.errors import DomainError
+from imtsocial.history import HistorySource, history_rows
 from imtsocial.pagination import paginate
 
 HISTORY_LIMIT = 50
 
 
-def _history_rows(employee: Employee) -> list[dict]:
-    """Who changed what and when, newest first, in a constant number of queries."""
-    records = list(
-        employee.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            : HISTORY_LIMIT + 1
-        ]
+def _history(employee: Employee) -> list:
+    """Who changed the file, its contracts and its salaries, newest first."""
+    contract_label = _("Contrat du %(start)s")
+    return history_rows(
+        HistorySource(employee.history.all(), label=lambda record: _("Dossier")),
+        HistorySource(
+            Contract.history.filter(employee_id=employee.pk),
+            label=lambda record: contract_label % {"start": record.start.strftime("%d/%m/%Y")},
+        ),
+        HistorySource(
+            SalaryRecord.history.filter(contract__employee_id=employee.pk),
+            label=lambda record: (
+                _("Salaire au %(date)s") % {"date": record.effective_date.strftime("%d/%m/%Y")}
+            ),
+        ),
+        limit=HISTORY_LIMIT,
     )
-    rows = []
-    for newer, older in zip(records, [*records[1:], None], strict=True):
-        if len(rows) == HISTORY_LIMIT:
-            break
-        changes = []
-        if older is not None and newer.history_type == "~":
-            delta = newer.diff_against(older)
-            for change in delta.changes:
-                field = Employee._meta.get_field(change.field)
-                changes.append({"field": field.verbose_name, "old": change.old, "new": change.new})
-        rows.append({"record": newer, "changes": changes})
-    return rows
 
 
 def _render_employee(request, employee: Employee, *, is_self: bool):
@@ -80,7 +79,7 @@ def _render_employee(request, employee: Employee, *, is_self: bool):
             (c for c in contracts if c.start <= today and (c.end is None or c.end >= today)), None
         ),
         "pay_history": pay_history,
-        "history": _history_rows(employee) if perms.can_view_history(user, employee) else None,
+        "history": _history(employee) if perms.can_view_history(user, employee) else None,
     }
     return render(request, "hr/employee_detail.html", context)
 

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_GET
 from hr.charts import pay_chart
 from hr.enums import Category, ContractKind
 from hr.models import Department
-from hr.stats import SMALL_GROUP_THRESHOLD, hr_statistics, salaries_below_benchmark
+from hr.stats import hr_statistics, salaries_below_benchmark
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, has_role
 from imtsocial.pagination import paginate
+from imtsocial.privacy import small_group_threshold
 
 
 def _date_widget():
@@ -80,7 +81,7 @@ def statistics(request):
         "at": at,
         "stats": stats,
         "chart": pay_chart(stats.distribution, marker=smic),
-        "threshold": SMALL_GROUP_THRESHOLD,
+        "threshold": small_group_threshold(),
         "can_view_pay_alerts": has_role(request.user, Role.HR),
     }
     return render(request, "hr/stats/statistics.html", context)

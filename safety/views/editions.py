@@ -12,7 +12,7 @@ from imtsocial.accounts.roles import Role
 from imtsocial.errors import DomainError
 from imtsocial.files import private_file_response
 from safety import perms, services, stats
-from safety.enums import EditionStatus, Priority
+from safety.enums import Priority
 from safety.forms import EditionPublishForm
 from safety.models import DuerpEdition
 
@@ -50,7 +50,7 @@ def edition_detail(request, pk):
             "priority_totals": stats.snapshot_priority_totals(edition.snapshot),
             "priorities": Priority.choices,
             "budget": stats.snapshot_budget(edition.snapshot),
-            "ready": edition.status == EditionStatus.READY,
+            "ready": edition.is_ready,
         },
     )
 

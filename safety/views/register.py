@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role
 from imtsocial.errors import DomainError
+from imtsocial.history import HistorySource, history_rows
 from imtsocial.pagination import paginate
 from safety import perms, services
 from safety.enums import OPEN_ACTION_STATUSES, ControlLevel, Priority
@@ -20,7 +21,7 @@ from safety.forms import (
     RiskEntryForm,
     UnitFilterForm,
 )
-from safety.models import Hazard, HazardFamily, RiskEntry, rate
+from safety.models import Hazard, HazardFamily, rate
 
 REGISTER_ROLES = (Role.PREVENTION, Role.DIRECTOR, Role.MANAGER)
 HISTORY_LIMIT = 30
@@ -93,6 +94,7 @@ def unit_detail(request, pk):
             "entries": entries,
             "agents": unit.agents.order_by("last_name", "first_name"),
             "can_edit": perms.can_edit_unit(request.user, unit),
+            "can_manage": perms.can_manage_units(request.user),
         },
     )
 
@@ -133,26 +135,6 @@ def entry_list(request):
     )
 
 
-def _history_rows(entry: RiskEntry) -> list[dict]:
-    """Who changed what and when, newest first, before → after, in one query."""
-    records = list(
-        entry.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            : HISTORY_LIMIT + 1
-        ]
-    )
-    rows = []
-    for newer, older in zip(records, [*records[1:], None], strict=True):
-        if len(rows) == HISTORY_LIMIT:
-            break
-        changes = []
-        if older is not None and newer.history_type == "~":
-            for change in newer.diff_against(older, excluded_fields=["method"]).changes:
-                field = RiskEntry._meta.get_field(change.field)
-                changes.append({"field": field.verbose_name, "old": change.old, "new": change.new})
-        rows.append({"record": newer, "changes": changes})
-    return rows
-
-
 @require_GET
 @role_required(*REGISTER_ROLES)
 def entry_detail(request, pk):
@@ -164,7 +146,10 @@ def entry_detail(request, pk):
             "entry": entry,
             "actions": entry.actions.select_related("owner").order_by("due_date", "pk"),
             "comments": entry.comments.select_related("author").order_by("created_at", "pk"),
-            "history": _history_rows(entry),
+            "history": history_rows(
+                HistorySource(entry.history.all(), hidden=("method",)),
+                limit=HISTORY_LIMIT,
+            ),
             "can_edit": perms.can_edit_unit(request.user, entry.work_unit),
             "comment_form": EntryCommentForm() if perms.can_comment(request.user, entry) else None,
             **_method_context(),

@@ -7,8 +7,9 @@ from django.views.decorators.http import require_GET, require_POST
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.errors import DomainError, add_form_errors_to_messages
-from social_action import perms, services
-from social_action.enums import GIFT_CATEGORIES, EventKind
+from imtsocial.pagination import paginate
+from social_action import perms, rules, services
+from social_action.enums import EventKind
 from social_action.forms import ChildForm
 from social_action.models import ChristmasChild, Event, EventRegistration
 
@@ -16,8 +17,15 @@ from social_action.models import ChristmasChild, Event, EventRegistration
 @require_GET
 @role_required(Role.EMPLOYEE, Role.SOCIAL_ACTION)
 def event_list(request):
-    events = Event.objects.annotate(n_registrations=Count("registrations")).order_by("-date")[:30]
-    return render(request, "social_action/event_list.html", {"events": events})
+    events = Event.objects.annotate(n_registrations=Count("registrations")).order_by("-date", "pk")
+    return render(
+        request,
+        "social_action/event_list.html",
+        {
+            "page": paginate(request, events),
+            "is_correspondent": perms.is_correspondent(request.user),
+        },
+    )
 
 
 @require_GET
@@ -40,7 +48,7 @@ def event_detail(request, pk):
             "registration": registration,
             "children": list(registration.children.all()) if registration else [],
             "is_christmas": event.kind == EventKind.CHRISTMAS,
-            "child_form": ChildForm(),
+            "child_form": ChildForm(event=event),
             "can_register": employee is not None and event.registration_open(),
             "is_correspondent": perms.is_correspondent(request.user),
             "count": event.registrations.count(),
@@ -54,7 +62,7 @@ def event_register(request, pk):
     event = perms.get_event_for(request.user, pk)
     children = []
     if event.kind == EventKind.CHRISTMAS:
-        form = ChildForm(request.POST)
+        form = ChildForm(request.POST, event=event)
         if not form.is_valid():
             add_form_errors_to_messages(request, form)
             return redirect(event)
@@ -100,8 +108,8 @@ def event_lists(request, pk):
         .annotate(n=Count("pk"))
     )
     categories = [
-        {"code": code, "label": label, "count": counts.get(code, 0)}
-        for _max_age, code, label in GIFT_CATEGORIES
+        {"code": category.code, "label": category.label, "count": counts.get(category.code, 0)}
+        for category in rules.gift_categories(event.date)
     ]
     registrations = (
         EventRegistration.objects.filter(event=event)

@@ -16,6 +16,7 @@ from social_action.models import (
     Booking,
     Rate,
     SchemeBudget,
+    SchemeCap,
 )
 from social_action.rules import RULE_RATES
 from social_action.stats import social_action_figures
@@ -78,12 +79,14 @@ def scheme_detail(request, pk):
     rates = list(
         Rate.objects.in_force(today).filter(key__in=RULE_RATES.get(scheme.rule, [])).order_by("key")
     )
+    cap = SchemeCap.objects.get_in_force(today, scheme=scheme)
     return render(
         request,
         "social_action/scheme_detail.html",
         {
             "scheme": scheme,
             "rates": rates,
+            "cap": cap,
             "can_ask": employee_of(request.user) is not None and scheme.on_request,
         },
     )
@@ -155,6 +158,8 @@ def budgets(request):
             "budgets": SchemeBudget.objects.select_related("scheme").order_by(
                 "-year", "scheme__position"
             )[:60],
-            "grants": AssociationGrant.objects.order_by("-year", "association")[:20],
+            "grants": AssociationGrant.objects.select_related("association").order_by(
+                "-year", "association__name"
+            )[:20],
         },
     )

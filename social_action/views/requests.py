@@ -5,7 +5,7 @@ anyone but the requester and the correspondent, HR and the director included).""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import F, Q, Sum
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,11 +18,9 @@ from imtsocial.errors import DomainError, add_form_errors_to_messages
 from imtsocial.files import private_file_response
 from imtsocial.forms import VersionForm
 from imtsocial.pagination import paginate
-from social_action import perms, rules, services
+from social_action import perms, rules, services, stats
 from social_action.enums import (
-    GRANTED_STATUSES,
     QUEUE_STATUSES,
-    REQUEST_SLA_DAYS,
     RequestStatus,
 )
 from social_action.forms import (
@@ -33,8 +31,7 @@ from social_action.forms import (
     QueueFilterForm,
 )
 from social_action.models import AidRequest, AidScheme, SchemeBudget
-
-SLA_DAYS = REQUEST_SLA_DAYS
+from social_action.parameters import REQUEST_SLA_DAYS
 
 
 def _estimate_for(form: AidRequestForm, request_obj: AidRequest, employee):
@@ -143,7 +140,7 @@ def request_detail(request, pk):
     budget = consumed = None
     if can_decide:
         budget = SchemeBudget.objects.filter(scheme=aid.scheme, year=aid.year).first()
-        consumed = services.budget_consumed(aid.scheme_id, aid.year)
+        consumed = stats.budget_consumed(aid.scheme_id, aid.year)
     estimate = rules.estimate(aid.scheme, aid, at=timezone.localdate(), employee=aid.requester)
     context = {
         "aid": aid,
@@ -327,30 +324,17 @@ def queue(request):
     requests_ = requests_.order_by(F("submitted_at").asc(nulls_last=True), "pk")
     year = timezone.localdate().year
     budgets = (
-        SchemeBudget.objects.filter(year=year)
-        .select_related("scheme")
-        .annotate(
-            consumed=Sum(
-                "scheme__aidrequest__amount_granted",
-                filter=Q(
-                    scheme__aidrequest__year=year, scheme__aidrequest__status__in=GRANTED_STATUSES
-                ),
-            )
-        )
-        .order_by("scheme__position")
+        stats.budgets_with_consumed(year).select_related("scheme").order_by("scheme__position")
     )
     page = paginate(request, requests_)
     now = timezone.now()
+    sla_days = REQUEST_SLA_DAYS.at(timezone.localdate())
     for row in page:
         row.age_days = (now - row.submitted_at).days if row.submitted_at else None
         row.late = (
             row.age_days is not None
-            and row.age_days > SLA_DAYS
-            and row.status
-            in (
-                RequestStatus.SUBMITTED,
-                RequestStatus.NEEDS_INFO,
-            )
+            and row.age_days > sla_days
+            and row.status in (RequestStatus.SUBMITTED, RequestStatus.NEEDS_INFO)
         )
     return render(
         request,
@@ -360,6 +344,6 @@ def queue(request):
             "page": page,
             "budgets": budgets,
             "year": year,
-            "sla_days": SLA_DAYS,
+            "sla_days": sla_days,
         },
     )

@@ -10,10 +10,14 @@ from hr.imports.files import ImportFileError
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.errors import DomainError
+from imtsocial.history import HistorySource, history_rows
 from imtsocial.pagination import paginate
 from telework import imports, pdf, perms, services
+from telework.enums import AssetState
 from telework.forms import AssetFilterForm, AssetForm, AssetImportForm, CheckinForm, CheckoutForm
 from telework.models import Asset, Loan
+
+HISTORY_LIMIT = 30
 
 
 @require_GET
@@ -81,22 +85,29 @@ def asset_edit(request, pk):
     )
 
 
-@require_GET
-@role_required(Role.IT)
-def asset_detail(request, pk):
-    asset = perms.get_asset_for(request.user, pk)
-    today = timezone.localdate()
-    loans = asset.loans.select_related("employee").order_by("-out_on", "-pk")
+def _asset_page(request, asset, checkout_form, *, status=200):
+    loans = list(asset.loans.select_related("employee").order_by("-out_on", "-pk"))
+    open_loan = next((loan for loan in loans if loan.returned_on is None), None)
     return render(
         request,
         "telework/asset_detail.html",
         {
             "asset": asset,
             "loans": loans,
-            "open_loan": next((loan for loan in loans if loan.returned_on is None), None),
-            "checkout_form": CheckoutForm(initial={"out_on": today}),
+            "open_loan": open_loan,
+            "can_lend": open_loan is None and asset.state == AssetState.IN_STOCK,
+            "checkout_form": checkout_form,
+            "history": history_rows(HistorySource(asset.history.all()), limit=HISTORY_LIMIT),
         },
+        status=status,
     )
+
+
+@require_GET
+@role_required(Role.IT)
+def asset_detail(request, pk):
+    asset = perms.get_asset_for(request.user, pk)
+    return _asset_page(request, asset, CheckoutForm(initial={"out_on": timezone.localdate()}))
 
 
 @require_POST
@@ -122,13 +133,7 @@ def loan_checkout(request, pk):
                 % {"name": loan.employee.full_name},
             )
             return redirect(loan)
-    loans = asset.loans.select_related("employee").order_by("-out_on", "-pk")
-    return render(
-        request,
-        "telework/asset_detail.html",
-        {"asset": asset, "loans": loans, "open_loan": None, "checkout_form": form},
-        status=400,
-    )
+    return _asset_page(request, asset, form, status=400)
 
 
 @require_GET

@@ -33,7 +33,7 @@ def index(request):
         "telework/index.html",
         {
             "contacts": contacts,
-            "rule": TeleworkRule.objects.in_force(today),
+            "rule": TeleworkRule.objects.get_in_force(today),
             "regime": stats.regime_at(today),
             "is_final_decider": perms.is_final_decider(user),
             "is_manager": has_role(user, Role.MANAGER),

@@ -100,8 +100,9 @@ class TestWhoSeesWhat:
             )
             SalaryRecordFactory(contract=contract)
         client.force_login(make_user(Role.HR))
-        # session, user, roles (2), employee, contracts, salaries, audit insert, history
-        with django_assert_num_queries(9):
+        # session, user, roles (2), employee, contracts, salaries, audit insert, history of
+        # the file, of its contracts and of its salaries
+        with django_assert_num_queries(11):
             client.get(reverse("hr:employee_detail", args=[person.pk]))
 
 
@@ -124,6 +125,51 @@ class TestEmployeeEdits:
         person.refresh_from_db()
         assert person.job_title == "Ingénieure chimiste"
         assert person.history.first().history_user == hr
+
+    def test_the_history_shows_the_file_its_contracts_and_its_salaries(
+        self, client, staff, make_user
+    ):
+        manager, person, contract = staff
+        hr = make_user(Role.HR)
+        new_manager = EmployeeFactory(last_name="Nouvelle", first_name="Cheffe")
+        person.manager, person._history_user = new_manager, hr
+        person.save()
+        person.save()  # saved again without a change: nothing recorded
+        contract.working_time_ratio, contract._history_user = 80, hr
+        contract.save()
+        client.force_login(hr)
+        rows = client.get(reverse("hr:employee_detail", args=[person.pk])).context["history"]
+        changes = [
+            (row.subject, row.who, [(c.field, c.old, c.new) for c in row.changes]) for row in rows
+        ]
+        assert changes[:2] == [
+            (
+                "Contrat du 01/01/2018",
+                str(hr),
+                [("quotité de travail (%)", "100", "80")],
+            ),
+            # the manager is shown by name, not by number
+            (
+                "Dossier",
+                str(hr),
+                [("responsable hiérarchique", str(manager), "Cheffe Nouvelle")],
+            ),
+        ]
+        # then the creations (salary, contract, file), by the system (factories)
+        assert {row.subject for row in rows[2:]} == {
+            "Salaire au 01/01/2018",
+            "Contrat du 01/01/2018",
+            "Dossier",
+        }
+        assert all(row.is_creation for row in rows[2:])
+
+    def test_the_manager_and_the_person_see_no_history(self, client, staff):
+        manager, person, _contract = staff
+        for user in (manager.user, person.user):
+            client.force_login(user)
+            response = client.get(reverse("hr:employee_detail", args=[person.pk]))
+            assert response.context["history"] is None
+            assert "Salaire au" not in page_text(response)
 
     def test_a_stale_form_is_refused_without_overwriting(self, client, staff, make_user):
         _manager, person, _contract = staff

@@ -532,9 +532,9 @@ class TestStatisticsPage:
     def test_constant_number_of_queries(self, client, make_user, rows, django_assert_num_queries):
         _populate(rows, pay="3000.00")
         client.force_login(make_user(Role.DIRECTOR))
-        # session, user, roles (groups, employee), headcount, mix, pay (count and
-        # average), median, distribution, SMIC
-        with django_assert_num_queries(10):
+        # session, user, roles (groups, employee), headcount, mix (its "2 years" parameter,
+        # the counts), pay (count and average), median, distribution, SMIC
+        with django_assert_num_queries(11):
             response = client.get(reverse(STATISTICS), {"at": "2020-12-31"})
         assert response.context["stats"].pay.counted == rows
 

@@ -124,3 +124,21 @@ def test_a_malformed_version_in_a_post_is_a_french_message(client, make_user, ve
     assert aid.status == RequestStatus.DRAFT
     text = response.content.decode()
     assert "rechargez-la puis recommencez" in text or "Quelqu&#x27;un d&#x27;autre" in text
+
+
+@pytest.mark.django_db
+def test_saving_a_risk_entry_unchanged_records_no_history():
+    from tests.safety.factories import RatingMethodFactory, RiskEntryFactory
+
+    RatingMethodFactory()
+    entry = RiskEntryFactory(existing_measures="Sorbonne\nGants nitrile")
+    # a browser sends the same text with CR LF line breaks
+    entry.existing_measures = "Sorbonne\r\nGants nitrile"
+    entry.save()
+    entry.save()
+    entry.refresh_from_db()
+    assert entry.existing_measures == "Sorbonne\nGants nitrile"
+    assert entry.history.count() == 1  # the creation only
+    entry.existing_measures = "Sorbonne\nGants nitrile\nLunettes"
+    entry.save()
+    assert entry.history.count() == 2

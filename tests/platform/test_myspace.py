@@ -64,8 +64,9 @@ def test_my_space_runs_a_constant_number_of_queries(
     user = make_user(Role.HR, Role.MANAGER, Role.DPO, Role.DIRECTOR)
     EmployeeFactory.create_batch(rows, manager=user.employee)
     client.force_login(user)
-    # session, user, roles (2), team count, team contracts ending, staff count,
-    # contracts ending, pay alerts, imports to confirm, audit count, own aid requests,
-    # own telework requests, own loans, telework requests to decide
-    with django_assert_num_queries(15):
+    # session, user, roles (2), team count, the alert delay of ending contracts, team
+    # contracts ending, staff count, contracts ending, pay alerts, imports to confirm,
+    # audit count, own aid requests, own telework requests, own loans, telework requests
+    # to decide
+    with django_assert_num_queries(16):
         client.get(reverse("home"))

@@ -34,6 +34,7 @@ class RatingMethodFactory(factory.django.DjangoModelFactory):
     control_factors = REFERENCE.METHOD["control_factors"]
     high_from = REFERENCE.METHOD["high_from"]
     medium_from = REFERENCE.METHOD["medium_from"]
+    valid_from = date(2016, 1, 1)
 
 
 class HazardFamilyFactory(factory.django.DjangoModelFactory):

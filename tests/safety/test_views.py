@@ -379,11 +379,12 @@ def _bulk(n, unit, agent):
 
 # Queries of each list page for an agent, whatever the number of rows. All three:
 # session, user, groups, employee record (roles), count, page rows. Then:
-# - register: unit and family choices of the filter form, the rating method (9);
+# - register: unit and family choices of the filter form, the rating method, the
+#   advisor check of the module's menu (10);
 # - action plan: advisor check, editable units, budget totals, unit and owner
 #   choices (11);
 # - units: advisor check, editable units, department choices (9).
-QUERY_BUDGET = {"safety:entry_list": 9, "safety:action_list": 11, "safety:unit_list": 9}
+QUERY_BUDGET = {"safety:entry_list": 10, "safety:action_list": 11, "safety:unit_list": 9}
 
 
 @pytest.mark.parametrize("name", list(QUERY_BUDGET))

@@ -12,11 +12,12 @@ from django.utils import timezone
 
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.audit.models import AuditEvent
-from social_action.enums import Association, RequestStatus
+from social_action.enums import RequestStatus
 from social_action.models import (
     AidDocument,
     AidMessage,
     AidScheme,
+    Association,
     AssociationGrant,
     Booking,
     ChristmasChild,
@@ -151,11 +152,11 @@ def test_events(client, employee, rows, django_assert_num_queries):
         event = EventFactory(date=timezone.localdate() + timedelta(days=index))
         _registrations(event, people[: index % 5])
     client.force_login(employee)
-    # session, user, roles, employee, events with their registration count
-    with django_assert_num_queries(5):
+    # session, user, roles, employee, count, page of events with their registration count
+    with django_assert_num_queries(6):
         response = client.get(reverse("social_action:event_list"))
     assert response.status_code == 200
-    assert len(response.context["events"]) == min(rows, 30)
+    assert len(response.context["page"]) == min(rows, 50)
 
 
 @pytest.mark.parametrize("rows", SIZES)
@@ -165,8 +166,8 @@ def test_event_detail_with_many_children(client, employee, rows, django_assert_n
     _registrations(event, _people(rows))
     client.force_login(employee)
     # session, user, roles, employee, event, own registration, its children,
-    # registration count
-    with django_assert_num_queries(8):
+    # registration count, the gift categories in force (the children's age limit)
+    with django_assert_num_queries(9):
         response = client.get(reverse("social_action:event_detail", args=[event.pk]))
     assert response.status_code == 200
     assert len(response.context["children"]) == rows
@@ -178,9 +179,9 @@ def test_christmas_buying_lists(client, correspondent, rows, django_assert_num_q
     _registrations(event, _people(rows), children=2)
     _registrations(EventFactory(), _people(3))  # another event: not listed
     client.force_login(correspondent)
-    # session, user, roles, employee, event, children per category,
-    # registrations (employee and department joined), their children
-    with django_assert_num_queries(8):
+    # session, user, roles, employee, event, children per category, the gift
+    # categories in force, registrations (employee and department joined), their children
+    with django_assert_num_queries(9):
         response = client.get(reverse("social_action:event_lists", args=[event.pk]))
     assert response.status_code == 200
     assert response.context["children_count"] == 2 * rows
@@ -197,17 +198,19 @@ def test_budgets(client, correspondent, rows, django_assert_num_queries):
         )
         for index in range(rows)
     )
+    associations = list(Association.objects.order_by("code"))
     AssociationGrant.objects.bulk_create(
         AssociationGrant(
-            association=list(Association)[index % 2],
+            association=associations[index % 2],
             year=1800 + index // 2,
             amount=Decimal("500"),
         )
         for index in range(rows)
     )
     client.force_login(correspondent)
-    # session, user, roles, employee, scheme choices, envelopes (scheme joined), grants
-    with django_assert_num_queries(7):
+    # session, user, roles, employee, scheme choices, association choices,
+    # envelopes (scheme joined), grants (association joined)
+    with django_assert_num_queries(8):
         response = client.get(reverse("social_action:budgets"))
     assert response.status_code == 200
 
@@ -246,9 +249,9 @@ def test_request_file_for_the_requester(client, correspondent, rows, django_asse
     aid = _busy_request(rows, reader=correspondent)
     SchemeBudgetFactory(scheme=aid.scheme)
     client.force_login(aid.requester.user)
-    # session, user, roles, employee, request, documents, thread (author joined),
-    # document ids and access log
-    with django_assert_num_queries(9):
+    # session, user, roles, employee, request, the scheme's cap (estimate), documents,
+    # thread (author joined), document ids and access log
+    with django_assert_num_queries(10):
         response = client.get(aid.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["thread"]) == rows
@@ -262,8 +265,8 @@ def test_request_file_for_the_correspondent(client, correspondent, rows, django_
     SchemeBudgetFactory(scheme=aid.scheme)
     client.force_login(correspondent)
     # session, user, roles, employee, request, journaled view (insert), envelope,
-    # consumed, documents, thread (author joined)
-    with django_assert_num_queries(10):
+    # consumed, the scheme's cap (estimate), documents, thread (author joined)
+    with django_assert_num_queries(11):
         response = client.get(aid.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["thread"]) == rows
@@ -293,7 +296,7 @@ def test_statistics(client, correspondent, rows, django_assert_num_queries):
             amount_granted=Decimal("100"),
         )
     client.force_login(correspondent)
-    # session, user, roles, employee, then six aggregate queries
-    with django_assert_num_queries(10):
+    # session, user, roles, employee, then six aggregate queries and the associations
+    with django_assert_num_queries(11):
         response = client.get(reverse("social_action:statistics"))
     assert response.status_code == 200

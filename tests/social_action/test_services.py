@@ -13,7 +13,7 @@ from PIL import Image
 from imtsocial.accounts.roles import Role
 from imtsocial.audit.models import AuditEvent
 from imtsocial.errors import ConcurrentChangeError, IllegalTransitionError
-from social_action import services
+from social_action import services, stats
 from social_action.enums import RequestStatus
 from social_action.forms import checked_document
 from social_action.models import AidDocument, AidMessage, AidRequest, HouseholdFacts
@@ -124,7 +124,7 @@ def test_approval_is_refused_past_the_envelope_unless_overridden(correspondent):
         request=aid, amount=Decimal("400"), by=correspondent, override_reason="Urgence logement"
     )
     assert approved.over_budget_reason == "Urgence logement"
-    assert services.budget_consumed(approved.scheme_id, approved.year) == Decimal("1400")
+    assert stats.budget_consumed(approved.scheme_id, approved.year) == Decimal("1400")
     assert AuditEvent.objects.filter(object_id=str(aid.pk), action="change").exists()
 
 

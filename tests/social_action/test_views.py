@@ -233,8 +233,9 @@ def test_the_queue_runs_a_constant_number_of_queries(
     _queue_rows(rows)
     SchemeBudgetFactory()
     client.force_login(correspondent)
-    # session, user, roles (2), filter choices (schemes), count, page rows, budgets
-    with django_assert_num_queries(8):
+    # session, user, roles (2), filter choices (schemes), count, page rows, budgets,
+    # the delay parameter (late requests)
+    with django_assert_num_queries(9):
         response = client.get(reverse("social_action:queue"))
     page = response.context["page"]
     # Oldest first: the row submitted (rows - 1) days ago comes first, and is late.
@@ -349,14 +350,14 @@ def test_the_correspondent_sets_an_envelope_and_a_grant(client, correspondent):
     data = {"form": "budget", "budget-scheme": scheme("aip").pk, "budget-year": "2025"}
     client.post(url, data | {"budget-envelope": "5000"})
     client.post(url, data | {"budget-envelope": "6000"})  # the same year: updated
-    from social_action.models import AssociationGrant, SchemeBudget
+    from social_action.models import Association, AssociationGrant, SchemeBudget
 
     assert list(SchemeBudget.objects.values_list("year", "envelope")) == [(2025, Decimal("6000"))]
     client.post(
         url,
         {
             "form": "grant",
-            "grant-association": "athema",
+            "grant-association": Association.objects.get(code="athema").pk,
             "grant-year": "2025",
             "grant-amount": "3500",
         },
@@ -365,7 +366,7 @@ def test_the_correspondent_sets_an_envelope_and_a_grant(client, correspondent):
         url,
         {
             "form": "grant",
-            "grant-association": "athema",
+            "grant-association": Association.objects.get(code="athema").pk,
             "grant-year": "2025",
             "grant-amount": "3600",
         },

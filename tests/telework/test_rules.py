@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from imtsocial.refdata.services import reference_row_add
 from telework.enums import FloatingPeriod, Reason
 from telework.models import TeleworkRule
 from telework.rules import Proposal, broken_rules, days_per_week
@@ -85,7 +86,7 @@ CASES = [
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "prop", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_rule_table(case, prop, expected):
-    rule = TeleworkRule.objects.in_force(H)
+    rule = TeleworkRule.objects.get_in_force(H)
     problems = broken_rules(prop, rule)
     if expected is None:  # 2 + 4 a week = 6 > 3
         assert problems and "limité à 3 jours" in problems[0]
@@ -96,20 +97,27 @@ def test_rule_table(case, prop, expected):
 
 
 @pytest.mark.django_db
-def test_thresholds_are_reference_data_editable_by_date():
-    rule = TeleworkRule.objects.in_force(H)
-    rule.max_days_per_week, rule.min_onsite_days_per_week = 4, 1
-    rule.save()
-    assert broken_rules(proposal(fixed_days=[0, 1, 2, 3]), rule) == []
+def test_thresholds_are_reference_data_changed_from_a_date():
+    current = TeleworkRule.objects.get_in_force(H)
+    new = TeleworkRule.objects.get(pk=current.pk)
+    new.pk, new.valid_from, new.valid_to = None, date(2027, 1, 1), None
+    new.max_days_per_week, new.min_onsite_days_per_week = 4, 1
+    new.replaces_latest = True
+    reference_row_add(row=new, by=None)
+    four_days = proposal(fixed_days=[0, 1, 2, 3])
+    assert broken_rules(four_days, TeleworkRule.objects.get_in_force(date(2027, 1, 4))) == []
+    # until then the 3-day ceiling still applies, and its row now ends the day before
+    assert broken_rules(four_days, TeleworkRule.objects.get_in_force(date(2026, 12, 28)))
+    assert TeleworkRule.objects.get(pk=current.pk).valid_to == date(2026, 12, 31)
     # 2020: the 2016 row (no allowance), same thresholds.
-    old = TeleworkRule.objects.in_force(date(2020, 6, 1))
+    old = TeleworkRule.objects.get_in_force(date(2020, 6, 1))
     assert (old.max_days_per_week, old.daily_allowance) == (3, 0)
-    assert TeleworkRule.objects.in_force(date(2022, 1, 1)).daily_allowance == 2.5
+    assert TeleworkRule.objects.get_in_force(date(2022, 1, 1)).daily_allowance == 2.5
 
 
 @pytest.mark.django_db
 def test_monthly_assessment_speaks_in_months():
-    rule = TeleworkRule.objects.in_force(H)
+    rule = TeleworkRule.objects.get_in_force(H)
     rule.assessment_period = "month"
     problems = broken_rules(proposal(fixed_days=[0, 1, 2, 3]), rule)
     assert "limité à 12 jours par mois" in problems[0]
@@ -117,7 +125,7 @@ def test_monthly_assessment_speaks_in_months():
 
 @pytest.mark.django_db
 def test_days_per_week_rounds_floating_days_up():
-    rule = TeleworkRule.objects.in_force(H)
+    rule = TeleworkRule.objects.get_in_force(H)
     # 1 fixed + 2 floating a month (half a day a week) → 2 in the statistics
     prop = proposal(fixed_days=[0], floating_days=2, floating_period=FloatingPeriod.MONTH)
     assert days_per_week(prop, rule) == 2

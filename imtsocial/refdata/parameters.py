@@ -1,0 +1,67 @@
+"""Business parameters: a threshold the code reads is a dated row, never a constant.
+
+The app that reads a parameter declares it (key, French label, unit, owner role) in
+its ``parameters.py``; its migration writes the first value; the owner changes it
+in the intranet (« Référentiels »), from a date::
+
+    # social_action/parameters.py
+    CESU_MAX_AGE = Parameter(
+        "social_action.cesu_max_age", _("CESU garde d'enfant : âge limite de l'enfant"),
+        unit=Unit.YEARS, owner=Role.SOCIAL_ACTION,
+    )
+
+    # social_action/rules.py
+    limit = CESU_MAX_AGE.at(day)                       # 6
+    _("… moins de %(age)s ans.") % {"age": limit}      # the message says the stored value
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from imtsocial.errors import DomainError
+from imtsocial.refdata.models import Parameter as ParameterRow
+from imtsocial.refdata.models import Unit
+
+_SPECS: dict[str, "Parameter"] = {}
+WHOLE_UNITS = {Unit.DAYS, Unit.MONTHS, Unit.YEARS, Unit.PEOPLE}
+
+
+class MissingReferenceData(DomainError):
+    """No row of a reference table is in force at the date asked."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    key: str
+    label: str
+    unit: str
+    owner: str  # a Role
+    help_text: str = ""
+
+    def __post_init__(self):
+        _SPECS[self.key] = self
+
+    @property
+    def unit_label(self) -> str:
+        return str(Unit(self.unit).label)
+
+    def at(self, day: date) -> int | Decimal:
+        """The value in force at ``day`` (an int for days, months, years and people)."""
+        row = ParameterRow.objects.get_in_force(day, key=self.key)
+        if row is None:
+            raise MissingReferenceData(
+                _("Aucune valeur du paramètre « %(label)s » n'est en vigueur au %(date)s.")
+                % {"label": self.label, "date": day.strftime("%d/%m/%Y")}
+            )
+        return int(row.value) if self.unit in WHOLE_UNITS else row.value
+
+
+def spec_of(key: str) -> Parameter | None:
+    return _SPECS.get(key)
+
+
+def specs(owner=None) -> list[Parameter]:
+    return [spec for spec in _SPECS.values() if owner is None or spec.owner == owner]

@@ -29,14 +29,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from hr.enums import ImportKind  # noqa: E402
-from hr.imports import (  # noqa: E402
-    EMPLOYEE_COLUMNS,
+from hr.imports import EMPLOYEE_COLUMNS  # noqa: E402
+from hr.models import Department, Employee, Site  # noqa: E402
+from imtsocial.accounts.models import User  # noqa: E402
+from imtsocial.imports.services import (  # noqa: E402
     import_job_analyse,
     import_job_confirm,
     import_job_create,
 )
-from hr.models import Department, Employee, Site  # noqa: E402
-from imtsocial.accounts.models import User  # noqa: E402
 
 HEADS = 20
 

@@ -6,7 +6,6 @@ from hr.models import (
     Department,
     DoctoralMinimumPay,
     Employee,
-    ImportJob,
     IndexPointValue,
     PayBenchmark,
     SalaryRecord,
@@ -92,13 +91,3 @@ class PayBenchmarkAdmin(SimpleHistoryAdmin):
 @admin.register(DoctoralMinimumPay)
 class DoctoralMinimumPayAdmin(admin.ModelAdmin):
     list_display = ("valid_from", "signed_from", "amount", "source")
-
-
-@admin.register(ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "kind", "original_name", "status", "created_by")
-    list_filter = ("kind", "status")
-    readonly_fields = [f.name for f in ImportJob._meta.fields]
-
-    def has_add_permission(self, request):
-        return False

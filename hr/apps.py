@@ -7,7 +7,7 @@ class HrConfig(AppConfig):
     verbose_name = _("Ressources humaines")
 
     def ready(self):
-        from hr import demo, myspace, parameters, reference, roles  # noqa: F401 - declares
+        from hr import demo, imports, myspace, parameters, reference, roles  # noqa: F401
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
@@ -21,12 +21,12 @@ class HrConfig(AppConfig):
         platform_myspace.providers.register(myspace.sections, order=10)
         platform_demo.builders.register(demo.build, order=10)
         reference.register_tables()
+        imports.register_importers()
         for order, entry in enumerate(
             [
                 NavEntry(_("Mon dossier"), "hr:my_file", frozenset({Role.EMPLOYEE})),
                 NavEntry(_("Mon équipe"), "hr:team", frozenset({Role.MANAGER})),
                 NavEntry(_("Personnel"), "hr:employee_list", frozenset({Role.HR})),
-                NavEntry(_("Imports"), "hr:import_list", frozenset({Role.HR})),
                 NavEntry(
                     _("Statistiques RH"), "hr:statistics", frozenset({Role.HR, Role.DIRECTOR})
                 ),

@@ -29,17 +29,8 @@ FIXED_TERM_KINDS = frozenset({ContractKind.CDD, ContractKind.DOCTORANT, Contract
 
 
 class ImportKind(models.TextChoices):
-    EMPLOYEES = "employees", _("Agents")
-    CONTRACTS = "contracts", _("Contrats")
-    SALARIES = "salaries", _("Salaires")
+    """hr's importers (``imtsocial.imports``), by key."""
 
-
-class ImportStatus(models.TextChoices):
-    PENDING = "pending", _("Analyse en attente")
-    ANALYSING = "analysing", _("Analyse en cours")
-    READY = "ready", _("Prêt à importer")
-    INVALID = "invalid", _("Fichier à corriger")
-    IMPORTING = "importing", _("Import en cours")
-    DONE = "done", _("Importé")
-    FAILED = "failed", _("Échec")
-    CANCELLED = "cancelled", _("Annulé")
+    EMPLOYEES = "hr.employees", _("Agents")
+    CONTRACTS = "hr.contracts", _("Contrats")
+    SALARIES = "hr.salaries", _("Salaires")

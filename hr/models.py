@@ -15,8 +15,6 @@ from hr.enums import (
     Category,
     ContractKind,
     DepartmentKind,
-    ImportKind,
-    ImportStatus,
 )
 from imtsocial.formats import money
 from imtsocial.history import HistoricalRecords
@@ -466,42 +464,3 @@ class DoctoralMinimumPay(DateEffective):
 
     def __str__(self):
         return f"{self.amount} € ({self.valid_from:%d/%m/%Y})"
-
-
-class ImportJob(models.Model):
-    """An uploaded import file, analysed (dry run) then imported on confirmation."""
-
-    kind = models.CharField(_("contenu"), max_length=16, choices=ImportKind.choices)
-    file = models.FileField(_("fichier"), upload_to="imports/%Y/%m/")
-    original_name = models.CharField(_("nom du fichier"), max_length=255)
-    status = models.CharField(
-        _("état"), max_length=16, choices=ImportStatus.choices, default=ImportStatus.PENDING
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("déposé par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("déposé le"), auto_now_add=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("confirmé par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
-    total_rows = models.PositiveIntegerField(_("lignes"), default=0)
-    processed_rows = models.PositiveIntegerField(_("lignes traitées"), default=0)
-    # {"new": n, "update": n, "skip": n, "invalid": n, "errors": [{"line", "message"}…]}
-    summary = models.JSONField(_("résultat"), default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("import")
-        verbose_name_plural = _("imports")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} – {self.original_name}"

@@ -5,8 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from hr.enums import ImportStatus
-from hr.models import Contract, Employee, ImportJob
+from hr.models import Contract, Employee
 from hr.parameters import CONTRACT_END_NOTICE_DAYS
 from hr.stats import salaries_below_benchmark
 from imtsocial.accounts.roles import Role, employee_of, roles_of
@@ -151,21 +150,6 @@ def _hr_todo(today, days) -> list[Item]:
                 url=reverse("hr:pay_alerts"),
                 badge=_("Rémunération"),
                 badge_level="error",
-            )
-        )
-    ready = ImportJob.objects.filter(status=ImportStatus.READY, confirmed_by__isnull=True).count()
-    if ready:
-        todo.append(
-            Item(
-                label=ngettext(
-                    "%(count)d import analysé attend votre confirmation",
-                    "%(count)d imports analysés attendent votre confirmation",
-                    ready,
-                )
-                % {"count": ready},
-                url=reverse("hr:import_list"),
-                badge=_("Import"),
-                badge_level="info",
             )
         )
     return todo

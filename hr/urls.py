@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hr.views import employees, imports, stats
+from hr.views import employees, stats
 
 app_name = "hr"
 urlpatterns = [
@@ -16,10 +16,4 @@ urlpatterns = [
     path("contrats/<int:pk>/salaires/ajouter/", employees.salary_add, name="salary_add"),
     path("statistiques/", stats.statistics, name="statistics"),
     path("alertes-remuneration/", stats.pay_alerts, name="pay_alerts"),
-    path("imports/", imports.import_list, name="import_list"),
-    path("imports/<int:pk>/", imports.import_detail, name="import_detail"),
-    path("imports/<int:pk>/etat/", imports.import_status, name="import_status"),
-    path("imports/<int:pk>/confirmer/", imports.import_confirm, name="import_confirm"),
-    path("imports/<int:pk>/annuler/", imports.import_cancel, name="import_cancel"),
-    path("imports/modeles/<str:name>", imports.import_sample, name="import_sample"),
 ]

@@ -3,10 +3,16 @@
     euros(Decimal("4090.4"))        # "4 090 €"
     euros(Decimal("1539.42"), 2)    # "1 539,42 €"
 
-Non-breaking spaces between thousands and before the euro sign.
+Non-breaking spaces between thousands and before the euro sign. ``parse_amount`` reads
+what people type (forms and import files alike)::
+
+    parse_amount("4 250,75 €")   # Decimal("4250.75")
+    parse_amount("4250.75")      # Decimal("4250.75")
+    parse_amount("1e3")          # None: not an amount
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 NBSP = "\u00a0"
 
@@ -32,3 +38,22 @@ def euros(value, decimals=0) -> str:
 def money(value) -> str:
     """An amount to the cent, the French way, for messages: ``1 539,42 €``."""
     return euros(value, 2)
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?$")
+
+
+def parse_amount(text) -> Decimal | None:
+    """An amount typed the French way, or None when the text is not one.
+
+    Spaces (ordinary, non-breaking or narrow) may group the thousands by three; the
+    decimal separator is a comma or a point; a trailing « € » is allowed. Anything else
+    (« 1e3 », « 4.090,50 », « 4,090.50 », « NaN ») is not an amount."""
+    compact = _SPACES.sub(" ", str(text)).strip().removesuffix("€").strip()
+    if not _AMOUNT.match(compact):
+        return None
+    try:
+        return Decimal(compact.replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        return None

@@ -1,12 +1,13 @@
 """Every Django form renders with the DSFR markup: labels tied to inputs, hints and
 errors announced to screen readers (``aria-describedby``, ``aria-invalid``)."""
 
-import re
 from decimal import Decimal
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
+
+from imtsocial.formats import parse_amount
 
 
 def _widget_class(widget) -> str:
@@ -110,8 +111,6 @@ class AmountField(forms.DecimalField):
     separator is a comma or a point; anything else (« 1e3 », « 4.090,50 ») is refused
     with a French message rather than read as another number."""
 
-    AMOUNT = re.compile(r"^-?(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?$")
-
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         kwargs.pop("localize", None)
@@ -126,11 +125,10 @@ class AmountField(forms.DecimalField):
             return None
         if isinstance(value, Decimal | int):
             return super().to_python(value)
-        text = re.sub(r"[\u00a0\u202f]", " ", str(value)).strip().removesuffix("€").strip()
-        text = re.sub(r" +", " ", text)
-        if not self.AMOUNT.match(text):
+        amount = parse_amount(value)
+        if amount is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return super().to_python(text.replace(" ", "").replace(",", "."))
+        return super().to_python(amount)
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):

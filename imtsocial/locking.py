@@ -17,8 +17,9 @@ started from with the stored one and bumps it — in one call::
         request.save()
 
 ``version=ANY`` locks without checking (an action that does not depend on what the
-person saw, such as a task). ``None`` or a value that is not a whole number is
-refused like a stale version: a form that lost its version never overwrites.
+person saw, such as a task); a model without ``version`` gets the row lock only.
+``None`` or a value that is not a whole number is refused like a stale version: a form
+that lost its version never overwrites.
 """
 
 from django.db import models, transaction
@@ -46,6 +47,10 @@ def lock(queryset, pk, *, version=ANY):
     if isinstance(queryset, type) and issubclass(queryset, models.Model):
         queryset = queryset._default_manager.all()
     row = queryset.select_for_update(of=("self",)).get(pk=pk)
+    if not hasattr(row, "version"):  # a row without optimistic lock: the row lock only
+        if version is not ANY:
+            raise TypeError(f"{type(row).__name__} has no version to check")
+        return row
     if version is not ANY and _expected(version) != row.version:
         raise ConcurrentChangeError
     row.version += 1

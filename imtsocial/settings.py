@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "imtsocial.accounts",
     "imtsocial.audit",
     "imtsocial.refdata",
+    "imtsocial.imports",
     "hr",
     "telework",
     "safety",
@@ -153,6 +154,10 @@ CELERY_BEAT_SCHEDULE = {
     "safety-remind-late-actions": {
         "task": "safety.tasks.remind_late_actions",
         "schedule": 24 * 3600,
+    },
+    "imports-sweep": {
+        "task": "imtsocial.imports.tasks.sweep_import_jobs",
+        "schedule": 10 * 60,
     },
     "social-action-appointment-reminders": {
         "task": "social_action.tasks.send_appointment_reminders",
@@ -297,8 +302,13 @@ SMALL_GROUP_THRESHOLD = env_int("SMALL_GROUP_THRESHOLD", 5)
 SENSITIVE_REAUTH_SECONDS = env_int("SENSITIVE_REAUTH_SECONDS", 15 * 60)
 # Salary entry, bulk exports, 2FA changes ask for the password again after this delay.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = SENSITIVE_REAUTH_SECONDS
-# Largest file accepted by the HR imports (hr/imports.py).
-IMPORT_MAX_BYTES = 10 * 1024 * 1024
+# Imports (imtsocial/imports): limits for every importer, and the sweeper's delays.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 50_000)
+IMPORT_MAX_UNCOMPRESSED_BYTES = env_int("IMPORT_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024)
+IMPORT_FILE_RETENTION_DAYS = env_int("IMPORT_FILE_RETENTION_DAYS", 30)
+# A job analysing or importing for longer than the tasks' hard limit has lost its worker.
+IMPORT_STALE_AFTER_SECONDS = CELERY_TASK_TIME_LIMIT + 5 * 60
 
 LOGGING = {
     "version": 1,

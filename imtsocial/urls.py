@@ -18,5 +18,6 @@ urlpatterns = [
     path("action-sociale/", include("social_action.urls")),
     path("audit/", include("imtsocial.audit.urls")),
     path("referentiels/", include("imtsocial.refdata.urls")),
+    path("imports/", include("imtsocial.imports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,11 +12,12 @@ class TeleworkConfig(AppConfig):
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role, register_admin_permissions
         from imtsocial.navigation import NavEntry
-        from telework import demo, myspace, reference
+        from telework import demo, imports, myspace, reference
 
         platform_myspace.providers.register(myspace.sections, order=20)
         platform_demo.builders.register(demo.build, order=20)
         reference.register_tables()
+        imports.register_importers()
         register_admin_permissions(
             Role.HR, ["telework.view_teleworkrule", "telework.view_exceptionalregime"]
         )

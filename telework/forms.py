@@ -182,14 +182,3 @@ class CheckinForm(forms.Form):
     notes = forms.CharField(
         label=_("Remarques"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-
-
-class AssetImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Fichier d'inventaire (CSV ou XLSX)"),
-        help_text=_(
-            "Colonnes : inventaire;serie;type;modele;site;etat;vpn;visio "
-            "(type : portable, casque, ecran, poste_fixe ; site : code du site ; "
-            "vpn et visio : oui ou non)."
-        ),
-    )

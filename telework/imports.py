@@ -1,16 +1,15 @@
-"""Bulk import of the IT inventory with django-import-export: a dry run (preview),
-then the confirmed import of the same file. One error anywhere: nothing is saved."""
+"""The IT inventory importer: assets matched on their inventory tag, run by the platform's
+import job (upload → analysis in the worker → preview → confirmation → one transaction).
+A file never ends a loan: a lent asset stays lent whatever its row says."""
 
-import base64
-
-import tablib
-from django.core import signing
-from django.utils.translation import gettext as _
-from import_export import resources, widgets
+from django.utils.translation import gettext_lazy as _
 from import_export.fields import Field
 
-from hr.imports.files import ImportFileError, check_headers, read_table
 from hr.models import Site
+from imtsocial.accounts.roles import Role
+from imtsocial.imports.registry import Importer, register
+from imtsocial.imports.resources import ImportResource
+from imtsocial.imports.widgets import ChoiceWidget, CodeWidget, TextWidget, YesNoWidget
 from telework.enums import AssetKind, AssetState
 from telework.models import Asset
 
@@ -34,139 +33,67 @@ STATE_ALIASES = {
     "reforme": AssetState.RETIRED,
     "réformé": AssetState.RETIRED,
 }
-SIGNING_SALT = "telework.asset-import"
 
 
-class ChoiceWidget(widgets.Widget):
-    def __init__(self, aliases, choices):
-        super().__init__()
-        self.aliases = aliases
-        self.values = {value for value, _label in choices}
-
-    def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip().lower()
-        if text in self.values:
-            return text
-        if text in self.aliases:
-            return self.aliases[text]
-        raise ValueError(_("Valeur inconnue : « %(value)s ».") % {"value": value})
-
-
-class YesNoWidget(widgets.Widget):
-    def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip().lower()
-        if text in ("oui", "o", "1", "true", "vrai", "x"):
-            return True
-        if text in ("non", "n", "0", "false", "faux", ""):
-            return False
-        raise ValueError(_("Répondez oui ou non (« %(value)s »).") % {"value": value})
-
-
-class SiteWidget(widgets.ForeignKeyWidget):
-    def __init__(self):
-        super().__init__(Site, field="code")
-
-    def clean(self, value, row=None, **kwargs):
-        try:
-            return super().clean(str(value or "").strip().lower(), row, **kwargs)
-        except Site.DoesNotExist as exc:
-            raise ValueError(_("Site inconnu : « %(value)s ».") % {"value": value}) from exc
-
-
-class AssetResource(resources.ModelResource):
-    tag = Field(attribute="tag", column_name="inventaire")
-    serial = Field(attribute="serial", column_name="serie")
-    kind = Field(
-        attribute="kind", column_name="type", widget=ChoiceWidget(KIND_ALIASES, AssetKind.choices)
+class AssetResource(ImportResource):
+    inventaire = Field("tag", "inventaire", TextWidget(required=True))
+    serie = Field("serial", "serie", TextWidget())
+    type = Field("kind", "type", ChoiceWidget(KIND_ALIASES, AssetKind.choices))
+    modele = Field("model_name", "modele", TextWidget())
+    site = Field(
+        "site_id",
+        "site",
+        CodeWidget(Site, unknown_message=_("Site inconnu : « %(value)s ».")),
     )
-    model_name = Field(attribute="model_name", column_name="modele")
-    site = Field(attribute="site", column_name="site", widget=SiteWidget())
-    state = Field(
-        attribute="state",
-        column_name="etat",
-        widget=ChoiceWidget(STATE_ALIASES, AssetState.choices),
-    )
-    vpn_configured = Field(attribute="vpn_configured", column_name="vpn", widget=YesNoWidget())
-    videoconf_configured = Field(
-        attribute="videoconf_configured", column_name="visio", widget=YesNoWidget()
-    )
+    etat = Field("state", "etat", ChoiceWidget(STATE_ALIASES, AssetState.choices))
+    vpn = Field("vpn_configured", "vpn", YesNoWidget())
+    visio = Field("videoconf_configured", "visio", YesNoWidget())
 
-    class Meta:
+    columns = COLUMNS
+    other_column = "inventaire"
+    trusted_fields = ("site",)
+
+    class Meta(ImportResource.Meta):
         model = Asset
-        import_id_fields = ("tag",)
-        fields = (
-            "tag",
-            "serial",
-            "kind",
-            "model_name",
-            "site",
-            "state",
-            "vpn_configured",
-            "videoconf_configured",
+        fields = COLUMNS
+        import_order = COLUMNS
+        import_id_fields = ("inventaire",)
+
+    def before_import(self, dataset, **kwargs):
+        self.existing = {asset.tag: asset for asset in Asset.objects.all()}
+        self.lent = {tag for tag, asset in self.existing.items() if asset.state == AssetState.LENT}
+
+    def get_instance(self, instance_loader, row):
+        return self.existing.get(str(row.get("inventaire") or "").strip())
+
+    def check_row(self, instance, row, errors):
+        tag = instance.tag
+        if tag and "tag" not in errors:
+            self.duplicate(
+                tag,
+                errors,
+                field_name="tag",
+                message=lambda first: (
+                    _("Le numéro d'inventaire « %(tag)s » figure déjà ligne %(line)s.")
+                    % {"tag": tag, "line": first}
+                ),
+            )
+        if instance.pk and tag in self.lent:
+            instance.state = AssetState.LENT  # a file never ends a loan
+
+
+def register_importers():
+    register(
+        Importer(
+            key="telework.assets",
+            label=_("Inventaire informatique"),
+            owner=Role.IT,
+            resource=AssetResource,
+            samples=["inventaire.csv"],
+            help_text=_(
+                "Équipements reconnus par leur numéro d'inventaire ; type : portable, casque, "
+                "ecran, poste_fixe ; site : code du site ; vpn et visio : oui ou non. Un "
+                "équipement prêté le reste."
+            ),
         )
-        skip_unchanged = True
-        use_transactions = True
-
-    def before_import_row(self, row, **kwargs):
-        row["inventaire"] = str(row.get("inventaire") or "").strip()
-        if not row["inventaire"]:
-            raise ValueError(_("Numéro d'inventaire manquant."))
-
-    def before_save_instance(self, instance, row, **kwargs):
-        if instance.pk:
-            current = Asset.objects.filter(pk=instance.pk).values_list("state", flat=True).first()
-            if current == AssetState.LENT:
-                instance.state = AssetState.LENT  # a file never ends a loan
-            instance.version += 1
-
-
-def sign_file(content: bytes, name: str) -> str:
-    return signing.dumps(
-        {"name": name, "content": base64.b64encode(content).decode()},
-        salt=SIGNING_SALT,
-        compress=True,
     )
-
-
-def unsign_file(token: str) -> tuple[bytes, str]:
-    try:
-        data = signing.loads(token, salt=SIGNING_SALT, max_age=3600)
-    except signing.BadSignature as exc:
-        raise ImportFileError(_("Le fichier à confirmer a expiré : déposez-le à nouveau.")) from exc
-    return base64.b64decode(data["content"]), data["name"]
-
-
-def run_import(content: bytes, *, filename: str, dry_run: bool) -> dict:
-    """Counts and French errors (``line``, ``message``); writes only when confirmed and clean."""
-    table = read_table(content, filename=filename)
-    problem = check_headers(table.headers, COLUMNS)
-    if problem:
-        raise ImportFileError(problem)
-    dataset = tablib.Dataset(*[tuple(r) for r in table.rows], headers=table.headers)
-    result = AssetResource().import_data(dataset, dry_run=True, raise_errors=False)
-    errors = []
-    for index, row in enumerate(result.rows):
-        line = table.lines[index] if index < len(table.lines) else index + 2
-        for error in row.errors:
-            errors.append({"line": line, "message": str(error.error)})
-        if row.validation_error is not None:
-            for field_name, messages in row.validation_error.message_dict.items():
-                column = (
-                    AssetResource.fields[field_name].column_name
-                    if (field_name in AssetResource.fields)
-                    else ""
-                )
-                for message in messages:
-                    errors.append({"line": line, "message": f"{column} : {message}".strip(" :")})
-    errors.sort(key=lambda e: e["line"])
-    summary = {
-        "new": result.totals.get("new", 0),
-        "update": result.totals.get("update", 0),
-        "skip": result.totals.get("skip", 0),
-        "errors": errors,
-        "imported": False,
-    }
-    if not dry_run and not errors:
-        AssetResource().import_data(dataset, dry_run=False, raise_errors=True)
-        summary["imported"] = True
-    return summary

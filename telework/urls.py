@@ -19,7 +19,6 @@ urlpatterns = [
     path("equipe/calendrier/", requests.team_calendar, name="team_calendar"),
     path("equipements/", equipment.asset_list, name="asset_list"),
     path("equipements/nouveau/", equipment.asset_create, name="asset_create"),
-    path("equipements/import/", equipment.asset_import, name="asset_import"),
     path("equipements/<int:pk>/", equipment.asset_detail, name="asset_detail"),
     path("equipements/<int:pk>/modifier/", equipment.asset_edit, name="asset_edit"),
     path("equipements/<int:pk>/pret/", equipment.loan_checkout, name="loan_checkout"),

@@ -9,6 +9,17 @@ ALL_ROLES = list(Role)
 
 
 @pytest.fixture(autouse=True)
+def _french():
+    """Each test starts in French, the default (a request in English leaves its language
+    active in the thread)."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     # Rate-limit counters of allauth live in the (Redis) cache: start each test clean.
     cache.clear()

@@ -6,15 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hr.imports.files import ImportFileError
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.errors import DomainError
 from imtsocial.history import HistorySource, history_rows
 from imtsocial.pagination import paginate
-from telework import imports, pdf, perms, services
+from telework import pdf, perms, services
 from telework.enums import AssetState
-from telework.forms import AssetFilterForm, AssetForm, AssetImportForm, CheckinForm, CheckoutForm
+from telework.forms import AssetFilterForm, AssetForm, CheckinForm, CheckoutForm
 from telework.models import Asset, Loan
 
 HISTORY_LIMIT = 30
@@ -217,41 +216,3 @@ def my_loans(request):
         .order_by("-out_on", "-pk")
     )
     return render(request, "telework/my_loans.html", {"page": paginate(request, loans)})
-
-
-@require_http_methods(["GET", "POST"])
-@role_required(Role.IT)
-def asset_import(request):
-    """Upload → preview (dry run) → confirm. Nothing is written before confirmation."""
-    form = AssetImportForm()
-    context = {"form": form}
-    if request.method == "POST":
-        token = request.POST.get("token")
-        try:
-            if token:  # confirmation of a previewed file
-                content, name = imports.unsign_file(token)
-                summary = imports.run_import(content, filename=name, dry_run=False)
-                if summary["imported"]:
-                    messages.success(
-                        request,
-                        _("Inventaire importé : %(new)d créés, %(update)d mis à jour.") % summary,
-                    )
-                    return redirect("telework:asset_list")
-                context.update(summary=summary, filename=name)
-            else:
-                form = AssetImportForm(request.POST, request.FILES)
-                context["form"] = form
-                if form.is_valid():
-                    upload = form.cleaned_data["file"]
-                    content = upload.read()
-                    summary = imports.run_import(content, filename=upload.name, dry_run=True)
-                    context.update(
-                        summary=summary,
-                        filename=upload.name,
-                        token=imports.sign_file(content, upload.name)
-                        if not summary["errors"]
-                        else None,
-                    )
-        except ImportFileError as exc:
-            messages.error(request, str(exc))
-    return render(request, "telework/asset_import.html", context)

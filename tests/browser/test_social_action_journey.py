@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from imtsocial.accounts.roles import Role
 from social_action.models import AidRequest
 from tests.factories import PASSWORD
-from tests.social_action.factories import PDF_BYTES, SchemeBudgetFactory, ensure_reference_data
+from tests.social_action.factories import PDF_BYTES, SchemeBudgetFactory
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,6 @@ def test_an_aid_from_submission_to_payment(
     page, make_user, check_accessibility, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
-    ensure_reference_data()  # an earlier transactional test may have flushed them
     employee = make_user(Role.EMPLOYEE)
     correspondent = make_user(Role.SOCIAL_ACTION)
     SchemeBudgetFactory(envelope=Decimal("2000"))

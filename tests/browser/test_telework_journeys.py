@@ -11,7 +11,7 @@ from imtsocial.accounts.roles import Role
 from telework.enums import RequestStatus
 from telework.models import Loan, TeleworkRequest
 from tests.factories import PASSWORD
-from tests.telework.factories import AssetFactory, load_telework_rules
+from tests.telework.factories import AssetFactory
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,6 @@ def sign_in(page, user):
 
 
 def test_two_days_a_week_approved_by_manager_and_hr(page, make_user, check_accessibility):
-    load_telework_rules()
     manager = make_user(Role.EMPLOYEE, first_name="Marc", last_name="Chef")
     agent = make_user(
         Role.EMPLOYEE, first_name="Inès", last_name="Valette", manager=manager.employee

@@ -14,22 +14,22 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from hr.enums import ContractKind, ImportKind, ImportStatus
-from hr.imports import (
-    ImportFileError,
+from hr.enums import ContractKind, ImportKind
+from hr.models import Contract, Employee, SalaryRecord
+from imtsocial.accounts.models import User
+from imtsocial.accounts.roles import Role
+from imtsocial.audit.models import AuditEvent
+from imtsocial.imports.files import ImportFileError
+from imtsocial.imports.models import ImportJob, ImportStatus
+from imtsocial.imports.resources import progress_note
+from imtsocial.imports.services import (
     ImportStateError,
     import_job_analyse,
     import_job_cancel,
     import_job_confirm,
     import_job_create,
     import_job_request_confirmation,
-    progress_note,
 )
-from hr.imports import files as import_files
-from hr.models import Contract, Employee, ImportJob, SalaryRecord
-from imtsocial.accounts.models import User
-from imtsocial.accounts.roles import Role
-from imtsocial.audit.models import AuditEvent
 from tests.factories import (
     ContractFactory,
     DepartmentFactory,
@@ -549,7 +549,7 @@ def test_files_are_refused_by_size_format_rows_and_emptiness(hr, school, setting
         upload(hr, ImportKind.EMPLOYEES, EMPLOYEE_HEADER)
     with pytest.raises(ImportFileError, match="pas un classeur XLSX"):
         upload(hr, ImportKind.EMPLOYEES, EMPLOYEE_HEADER, "N1", name="agents.xlsx")
-    monkeypatch.setattr(import_files, "IMPORT_MAX_ROWS", 2)
+    settings.IMPORT_MAX_ROWS = 2
     with pytest.raises(ImportFileError, match="dépasse 2 lignes"):
         upload(hr, ImportKind.CONTRACTS, CONTRACT_HEADER, "a", "b", "c")
     settings.IMPORT_MAX_BYTES = 100
@@ -601,7 +601,7 @@ def test_a_second_confirmation_does_not_import_twice(hr, make_user, school):
 
 
 def test_the_tasks_are_idempotent(hr, school):
-    from hr.tasks import analyse_import, run_import
+    from imtsocial.imports.tasks import analyse_import, run_import
 
     job = upload(hr, ImportKind.CONTRACTS, CONTRACT_HEADER, "H002;titulaire;01/09/2015;;;;;")
     assert analyse_import(job.pk) == ImportStatus.READY
@@ -653,11 +653,11 @@ def _job(by, status=ImportStatus.READY, **fields):
 
 
 VIEWS = [
-    ("hr:import_list", False, "get"),
-    ("hr:import_detail", True, "get"),
-    ("hr:import_status", True, "get"),
-    ("hr:import_confirm", True, "post"),
-    ("hr:import_cancel", True, "post"),
+    ("imports:list", False, "get"),
+    ("imports:detail", True, "get"),
+    ("imports:status", True, "get"),
+    ("imports:confirm", True, "post"),
+    ("imports:cancel", True, "post"),
 ]
 
 
@@ -702,11 +702,11 @@ def test_an_unknown_import_is_404(client, hr, name, with_pk, method):
 @pytest.mark.parametrize(
     ("name", "with_pk", "method"),
     [
-        ("hr:import_list", False, "put"),
-        ("hr:import_detail", True, "post"),
-        ("hr:import_status", True, "post"),
-        ("hr:import_confirm", True, "get"),
-        ("hr:import_cancel", True, "get"),
+        ("imports:list", False, "put"),
+        ("imports:detail", True, "post"),
+        ("imports:status", True, "post"),
+        ("imports:confirm", True, "get"),
+        ("imports:cancel", True, "get"),
     ],
 )
 def test_the_wrong_method_is_405(client, hr, name, with_pk, method):
@@ -732,7 +732,7 @@ def test_the_list_page_runs_the_same_queries_at_10_and_200_jobs(
             for i in range(size - ImportJob.objects.count())
         )
         with django_assert_num_queries(6):
-            response = client.get(reverse("hr:import_list"))
+            response = client.get(reverse("imports:list"))
         assert response.status_code == 200
 
 
@@ -742,7 +742,7 @@ def test_upload_through_the_page_queues_the_analysis(
     client.force_login(hr)
     with django_capture_on_commit_callbacks() as callbacks:
         response = client.post(
-            reverse("hr:import_list"),
+            reverse("imports:list"),
             {
                 "kind": ImportKind.CONTRACTS,
                 "file": csv_file(CONTRACT_HEADER, "H002;titulaire;01/09/2015;;;;;"),
@@ -750,18 +750,18 @@ def test_upload_through_the_page_queues_the_analysis(
         )
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response.url == reverse(
-        "hr:import_detail", kwargs={"pk": job.pk}
+        "imports:detail", kwargs={"pk": job.pk}
     )
     assert (job.status, job.created_by, len(callbacks)) == (ImportStatus.PENDING, hr, 1)
     html = client.get(response.url).content.decode()
-    assert f'data-import-status-url="{reverse("hr:import_status", kwargs={"pk": job.pk})}"' in html
+    assert f'data-import-status-url="{reverse("imports:status", kwargs={"pk": job.pk})}"' in html
     assert "js/import-progress.js" in html
 
 
 def test_a_refused_file_is_explained_on_the_form(client, hr):
     client.force_login(hr)
     response = client.post(
-        reverse("hr:import_list"),
+        reverse("imports:list"),
         {"kind": ImportKind.EMPLOYEES, "file": SimpleUploadedFile("agents.ods", b"x")},
     )
     assert response.status_code == 200
@@ -774,15 +774,15 @@ def test_a_refused_file_is_explained_on_the_form(client, hr):
 def test_the_preview_shows_counts_errors_and_the_buttons(client, hr, school):
     client.force_login(hr)
     bad = analysed(hr, ImportKind.CONTRACTS, CONTRACT_HEADER, "H002;titulaire;31/02/2015;;;;;")
-    html = client.get(reverse("hr:import_detail", kwargs={"pk": bad.pk})).content.decode()
+    html = client.get(reverse("imports:detail", kwargs={"pk": bad.pk})).content.decode()
     assert "Fichier à corriger" in html
-    assert reverse("hr:import_confirm", kwargs={"pk": bad.pk}) not in html
+    assert reverse("imports:confirm", kwargs={"pk": bad.pk}) not in html
     assert "<td>2</td><td>debut</td><td>Date invalide : « 31/02/2015 »" in html
     good = analysed(hr, ImportKind.CONTRACTS, CONTRACT_HEADER, "H002;titulaire;01/09/2015;;;;;")
-    html = client.get(reverse("hr:import_detail", kwargs={"pk": good.pk})).content.decode()
+    html = client.get(reverse("imports:detail", kwargs={"pk": good.pk})).content.decode()
     assert '<dd data-testid="count-new">1</dd>' in html
-    assert reverse("hr:import_confirm", kwargs={"pk": good.pk}) in html
-    assert reverse("hr:import_cancel", kwargs={"pk": good.pk}) in html
+    assert reverse("imports:confirm", kwargs={"pk": good.pk}) in html
+    assert reverse("imports:cancel", kwargs={"pk": good.pk}) in html
     assert "Confirmer l'import" in html and "Annuler cet import" in html
     assert "data-import-status-url" not in html  # nothing running: no polling
 
@@ -792,7 +792,7 @@ def test_confirming_twice_through_the_page_queues_one_import(
 ):
     job = analysed(hr, ImportKind.CONTRACTS, CONTRACT_HEADER, "H002;titulaire;01/09/2015;;;;;")
     client.force_login(hr)
-    url = reverse("hr:import_confirm", kwargs={"pk": job.pk})
+    url = reverse("imports:confirm", kwargs={"pk": job.pk})
     with django_capture_on_commit_callbacks() as callbacks:
         client.post(url)
         response = client.post(url, follow=True)
@@ -800,7 +800,7 @@ def test_confirming_twice_through_the_page_queues_one_import(
     assert "Cet import a déjà été confirmé ; il est en cours." in response.content.decode()
     job.refresh_from_db()
     assert (job.status, job.confirmed_by) == (ImportStatus.READY, hr)
-    from hr.tasks import run_import
+    from imtsocial.imports.tasks import run_import
 
     assert run_import(job.pk, hr.pk) == ImportStatus.DONE  # the queued task, run here
     assert run_import(job.pk, hr.pk) == ImportStatus.DONE  # re-delivered: nothing more
@@ -810,11 +810,11 @@ def test_confirming_twice_through_the_page_queues_one_import(
 def test_cancel_through_the_page(client, hr):
     job = _job(hr, status=ImportStatus.INVALID)
     client.force_login(hr)
-    response = client.post(reverse("hr:import_cancel", kwargs={"pk": job.pk}), follow=True)
+    response = client.post(reverse("imports:cancel", kwargs={"pk": job.pk}), follow=True)
     assert "Import annulé : rien n&#x27;a été enregistré." in response.content.decode()
     job.refresh_from_db()
     assert job.status == ImportStatus.CANCELLED
-    response = client.post(reverse("hr:import_cancel", kwargs={"pk": job.pk}), follow=True)
+    response = client.post(reverse("imports:cancel", kwargs={"pk": job.pk}), follow=True)
     assert (
         "Action impossible : cet import est à l&#x27;état « Annulé »." in response.content.decode()
     )
@@ -824,7 +824,7 @@ def test_the_status_endpoint_reports_progress_from_the_cache(client, hr):
     client.force_login(hr)
     job = _job(hr, status=ImportStatus.ANALYSING, total_rows=1000)
     progress_note(job.pk, 400)
-    url = reverse("hr:import_status", kwargs={"pk": job.pk})
+    url = reverse("imports:status", kwargs={"pk": job.pk})
     assert client.get(url).json() == {
         "status": "analysing",
         "status_label": "Analyse en cours",
@@ -845,10 +845,10 @@ def test_the_status_endpoint_reports_progress_from_the_cache(client, hr):
 def test_a_confirmed_job_waiting_for_the_worker_shows_progress(client, hr):
     job = _job(hr, confirmed_by=hr)
     client.force_login(hr)
-    html = client.get(reverse("hr:import_detail", kwargs={"pk": job.pk})).content.decode()
+    html = client.get(reverse("imports:detail", kwargs={"pk": job.pk})).content.decode()
     assert "data-import-status-url" in html
-    assert reverse("hr:import_confirm", kwargs={"pk": job.pk}) not in html
-    assert client.get(reverse("hr:import_status", kwargs={"pk": job.pk})).json()["done"] is False
+    assert reverse("imports:confirm", kwargs={"pk": job.pk}) not in html
+    assert client.get(reverse("imports:status", kwargs={"pk": job.pk})).json()["done"] is False
 
 
 @pytest.mark.parametrize(
@@ -860,7 +860,7 @@ def test_import_pages_have_no_inline_script_or_style(client, hr, status):
     summary = {"new": 1, "update": 0, "skip": 0, "invalid": 1, "errors": [error]}
     job = _job(hr, status=status, summary=summary)
     client.force_login(hr)
-    for url in (reverse("hr:import_list"), reverse("hr:import_detail", kwargs={"pk": job.pk})):
+    for url in (reverse("imports:list"), reverse("imports:detail", kwargs={"pk": job.pk})):
         html = client.get(url).content.decode()
         for pattern in (INLINE_SCRIPT, STYLE_ATTR, EVENT_ATTR, STYLE_TAG):
             assert not pattern.search(html), f"{pattern.pattern} in {url}"
@@ -869,19 +869,17 @@ def test_import_pages_have_no_inline_script_or_style(client, hr, status):
 
 def test_hr_downloads_the_sample_files(client, hr, make_user):
     client.force_login(hr)
-    html = client.get(reverse("hr:import_list")).content.decode()
+    html = client.get(reverse("imports:list")).content.decode()
     for name in ("employes.csv", "employes.xlsx", "contrats.csv", "salaires.csv"):
-        url = reverse("hr:import_sample", kwargs={"name": name})
+        url = reverse("imports:sample", kwargs={"name": name})
         assert f'href="{url}"' in html
         response = client.get(url)
         assert response["Content-Disposition"] == f'attachment; filename="{name}"'
         # Reading it to the end closes the file (the test client wraps the iterator).
         assert b"".join(response.streaming_content) == (SAMPLES / name).read_bytes()
-    assert client.get(reverse("hr:import_sample", kwargs={"name": "README.md"})).status_code == 404
+    assert client.get(reverse("imports:sample", kwargs={"name": "README.md"})).status_code == 404
     client.force_login(make_user(Role.EMPLOYEE))
-    assert (
-        client.get(reverse("hr:import_sample", kwargs={"name": "employes.csv"})).status_code == 403
-    )
+    assert client.get(reverse("imports:sample", kwargs={"name": "employes.csv"})).status_code == 403
 
 
 # Through a real Celery worker ------------------------------------------------------------
@@ -903,7 +901,7 @@ def test_a_new_login_gets_its_invitation_through_the_worker(
     DepartmentFactory(code="rh", site=SiteFactory(code="clavieres"))
     client.force_login(hr)
     response = client.post(
-        reverse("hr:import_list"),
+        reverse("imports:list"),
         {
             "kind": ImportKind.EMPLOYEES,
             "file": csv_file(
@@ -914,13 +912,13 @@ def test_a_new_login_gets_its_invitation_through_the_worker(
     )
     job = ImportJob.objects.get()
     assert response.status_code == 302
-    _wait_for(lambda: client.get(reverse("hr:import_status", kwargs={"pk": job.pk})).json()["done"])
+    _wait_for(lambda: client.get(reverse("imports:status", kwargs={"pk": job.pk})).json()["done"])
     job.refresh_from_db()
     assert (job.status, job.summary["logins"]) == (ImportStatus.READY, 1)
     assert mail.outbox == [] and not User.objects.filter(email="ines.valette@ecole.fr").exists()
 
-    client.post(reverse("hr:import_confirm", kwargs={"pk": job.pk}))
-    _wait_for(lambda: client.get(reverse("hr:import_status", kwargs={"pk": job.pk})).json()["done"])
+    client.post(reverse("imports:confirm", kwargs={"pk": job.pk}))
+    _wait_for(lambda: client.get(reverse("imports:status", kwargs={"pk": job.pk})).json()["done"])
     _wait_for(lambda: len(mail.outbox) == 1)
     job.refresh_from_db()
     assert job.status == ImportStatus.DONE

@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from hr.enums import ImportStatus
-from hr.models import ImportJob
 from imtsocial.accounts.roles import Role
+from imtsocial.imports.models import ImportJob, ImportStatus
 from tests.factories import ContractFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,10 +41,10 @@ def test_hr_sees_contracts_ending_and_imports_to_confirm(client, make_user):
     ContractFactory(kind="cdd", start=date(2020, 1, 1), end=today + timedelta(days=59))
     ContractFactory(kind="cdd", start=date(2020, 1, 1), end=today + timedelta(days=5))
     ImportJob.objects.create(
-        kind="employees", original_name="a.csv", created_by=hr, status=ImportStatus.READY
+        kind="hr.employees", original_name="a.csv", created_by=hr, status=ImportStatus.READY
     )
     ImportJob.objects.create(
-        kind="employees", original_name="b.csv", created_by=hr, status=ImportStatus.DONE
+        kind="hr.employees", original_name="b.csv", created_by=hr, status=ImportStatus.DONE
     )
     client.force_login(hr)
     assert todo_labels(client) == [

@@ -40,7 +40,7 @@ MATRIX = {
     "hr:salary_add": ("contract", {ANON: 302, EMPLOYEE: 403, MANAGER: 403, HR: 302, DIRECTOR: 403}),
     "hr:statistics": (None, {ANON: 302, EMPLOYEE: 403, MANAGER: 403, HR: 200, DIRECTOR: 200}),
     "hr:pay_alerts": (None, {ANON: 302, EMPLOYEE: 403, MANAGER: 403, HR: 200, DIRECTOR: 403}),
-    "hr:import_list": (None, {ANON: 302, EMPLOYEE: 403, MANAGER: 403, HR: 200, DIRECTOR: 403}),
+    "imports:list": (None, {ANON: 302, EMPLOYEE: 403, MANAGER: 403, HR: 200, DIRECTOR: 403}),
 }
 
 

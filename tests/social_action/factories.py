@@ -11,21 +11,8 @@ from tests.factories import EmployeeFactory
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
-def ensure_reference_data() -> None:
-    """The catalogue and rates of the data migration. A test using ``transactional_db``
-    (browser journeys, Celery worker) flushes them at its end: load them again if so."""
-    if AidScheme.objects.exists():
-        return
-    from importlib import import_module
-
-    from django.apps import apps
-
-    import_module("social_action.migrations.0002_reference_data").forwards(apps, None)
-
-
 def scheme(code: str) -> AidScheme:
     """A scheme of the catalogue created by the data migration."""
-    ensure_reference_data()
     return AidScheme.objects.get(code=code)
 
 

@@ -44,13 +44,3 @@ class LoanFactory(factory.django.DjangoModelFactory):
     employee = factory.SubFactory(EmployeeFactory, with_login=True)
     out_on = date(2026, 1, 5)
     due_on = date(2026, 6, 30)
-
-
-def load_telework_rules():
-    """The reference rows of the data migration, again: a transactional test (browser,
-    worker) runs after a flush that emptied every table."""
-    import importlib
-
-    from django.apps import apps
-
-    importlib.import_module("telework.migrations.0002_telework_rules").load(apps, None)

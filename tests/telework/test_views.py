@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from imtsocial.accounts.roles import Role
 from imtsocial.audit.models import AuditEvent
+from imtsocial.imports.models import ImportJob, ImportStatus
+from imtsocial.imports.tasks import analyse_import, run_import
 from telework.enums import AssetState, Reason, RequestStatus
 from telework.models import Asset, ExceptionalRegime, Loan, TeleworkRequest
 from tests.factories import EmployeeFactory, SiteFactory
@@ -48,7 +50,6 @@ GET_PAGES = [
     ("telework:regime_create", Role.HR, Role.DIRECTOR),
     ("telework:asset_list", Role.IT, Role.HR),
     ("telework:asset_create", Role.IT, Role.EMPLOYEE),
-    ("telework:asset_import", Role.IT, Role.HR),
     ("telework:overdue_loans", Role.IT, Role.EMPLOYEE),
 ]
 
@@ -264,6 +265,25 @@ def test_asset_edit_keeps_lent_state_and_checks_version(client, team):
     assert "Quelqu&#x27;un d&#x27;autre a modifié cet élément" in stale.content.decode()
 
 
+def _upload_inventory(client, content):
+    """Upload, then the analysis the upload queued, run here as the worker would."""
+    response = client.post(
+        reverse("imports:list"),
+        {
+            "kind": "telework.assets",
+            "file": SimpleUploadedFile("inventaire.csv", content, "text/csv"),
+        },
+    )
+    job = ImportJob.objects.order_by("pk").last()
+    analyse_import(job.pk)
+    return response
+
+
+def _confirm(client, job, user):
+    client.post(reverse("imports:confirm", args=[job.pk]))
+    run_import(job.pk, user.pk)  # the queued task, run here
+
+
 def test_inventory_import_preview_then_confirm(client, team):
     SiteFactory(code="clavieres", name="Clavières")
     AssetFactory(tag="PC-0001", serial="OLD")
@@ -273,19 +293,26 @@ def test_inventory_import_preview_then_confirm(client, team):
         b"CS-0001;S2;casque;Jabra;clavieres;;non;oui\n"
     )
     login(client, team["it"])
-    preview = client.post(
-        reverse("telework:asset_import"),
-        {"file": SimpleUploadedFile("inventaire.csv", content, "text/csv")},
-    )
-    assert (preview.context["summary"]["new"], preview.context["summary"]["update"]) == (1, 1)
+    # upload: the analysis is queued for the worker (run here when the request commits)
+    response = _upload_inventory(client, content)
+    job = ImportJob.objects.get()
+    assert response.url == reverse("imports:detail", args=[job.pk])
+    job.refresh_from_db()
+    assert job.status == ImportStatus.READY
+    assert (job.summary["new"], job.summary["update"]) == (1, 1)
     assert Asset.objects.count() == 1 and Asset.objects.get().serial == "OLD"  # nothing written
-    done = client.post(reverse("telework:asset_import"), {"token": preview.context["token"]})
-    assert done.status_code == 302
+    _confirm(client, job, team["it"])
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE
     assert dict(Asset.objects.values_list("tag", "kind")) == {
         "PC-0001": "laptop",
         "CS-0001": "headset",
     }
     assert Asset.objects.get(tag="PC-0001").vpn_configured is True
+    # the same file again: every row unchanged
+    _upload_inventory(client, content)
+    again = ImportJob.objects.order_by("pk").last()
+    assert (again.summary["new"], again.summary["update"], again.summary["skip"]) == (0, 0, 2)
 
 
 def test_inventory_import_with_an_error_imports_nothing(client, team):
@@ -295,16 +322,51 @@ def test_inventory_import_with_an_error_imports_nothing(client, team):
         b"PC-0002;S1;portable;;clavieres;;oui;oui\n"
         b"PC-0003;S2;tablette;;lune;;peut-etre;oui\n"
     )
-    preview = login(client, team["it"]).post(
-        reverse("telework:asset_import"),
-        {"file": SimpleUploadedFile("inventaire.csv", content, "text/csv")},
-    )
-    errors = preview.context["summary"]["errors"]
-    assert errors and all(e["line"] == 3 for e in errors)
-    assert preview.context["token"] is None
+    login(client, team["it"])
+    _upload_inventory(client, content)
+    job = ImportJob.objects.get()
+    job.refresh_from_db()
+    assert job.status == ImportStatus.INVALID
+    problems = {(e["line"], e["column"]) for e in job.summary["errors"]}
+    assert problems == {(3, "type"), (3, "site"), (3, "vpn")}
+    assert not job.can_confirm
+    assert client.post(reverse("imports:confirm", args=[job.pk])).status_code == 302
     assert not Asset.objects.exists()
-    forged = client.post(reverse("telework:asset_import"), {"token": "forged"})
-    assert "expiré" in forged.content.decode()
+
+
+def test_a_lent_asset_stays_lent_whatever_the_file_says(client, team):
+    SiteFactory(code="clavieres")
+    lent = AssetFactory(tag="PC-0009", state=AssetState.LENT)
+    content = (
+        b"inventaire;serie;type;modele;site;etat;vpn;visio\n"
+        b"PC-0009;S9;portable;;clavieres;stock;oui;oui\n"
+    )
+    login(client, team["it"])
+    _upload_inventory(client, content)
+    job = ImportJob.objects.get()
+    _confirm(client, job, team["it"])
+    lent.refresh_from_db()
+    assert (lent.state, lent.serial) == (AssetState.LENT, "S9")
+
+
+def test_hr_and_it_see_only_their_own_importers_jobs(client, team, make_user):
+    from tests.factories import UserFactory
+
+    it_job = ImportJob.objects.create(
+        kind="telework.assets", original_name="a.csv", created_by=UserFactory()
+    )
+    login(client, make_user(Role.HR))
+    assert client.get(reverse("imports:detail", args=[it_job.pk])).status_code == 404
+    kinds = [
+        choice
+        for choice, _label in client.get(reverse("imports:list"))
+        .context["form"]
+        .fields["kind"]
+        .choices
+    ]
+    assert "telework.assets" not in kinds
+    login(client, team["it"])
+    assert client.get(reverse("imports:detail", args=[it_job.pk])).status_code == 200
 
 
 # Query budgets --------------------------------------------------------------

@@ -1,10 +1,10 @@
-"""HR background tasks: thin, idempotent, queued after commit by the views."""
+"""Import tasks: thin, idempotent, queued after commit by the views."""
 
 from celery import shared_task
 
-from hr.imports import ImportStateError, import_job_analyse, import_job_confirm
-from hr.models import ImportJob
 from imtsocial.accounts.models import User
+from imtsocial.imports import services
+from imtsocial.imports.models import ImportJob
 
 
 @shared_task
@@ -14,8 +14,8 @@ def analyse_import(job_id: int) -> str | None:
     if job is None:
         return None
     try:
-        job = import_job_analyse(job=job)
-    except ImportStateError:
+        job = services.import_job_analyse(job=job)
+    except services.ImportStateError:
         job.refresh_from_db()
     return job.status
 
@@ -28,7 +28,13 @@ def run_import(job_id: int, user_id: int) -> str | None:
     if job is None or user is None:
         return None
     try:
-        job = import_job_confirm(job=job, by=user)
-    except ImportStateError:
+        job = services.import_job_confirm(job=job, by=user)
+    except services.ImportStateError:
         job.refresh_from_db()
     return job.status
+
+
+@shared_task
+def sweep_import_jobs() -> dict:
+    """Every few minutes: fail the jobs whose worker died, delete old uploaded files."""
+    return services.import_jobs_sweep()

@@ -1,19 +1,29 @@
 """Reading an import file: CSV (``;`` or ``,``, UTF-8 with or without BOM, else
-Windows-1252) or XLSX (first sheet), with the line of each row in the file."""
+Windows-1252) or XLSX (first sheet), with the line of each row in the file.
+
+Limits come from the settings, for every importer: ``IMPORT_MAX_BYTES`` (the file),
+``IMPORT_MAX_ROWS`` (data rows) and, for a workbook, ``IMPORT_MAX_UNCOMPRESSED_BYTES``
+(the sum of the sizes of its parts once unzipped, read from the zip directory before
+anything is decompressed: a small workbook that inflates to gigabytes is refused).
+"""
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-IMPORT_MAX_ROWS = 50_000
+from imtsocial.errors import DomainError
+
 ALLOWED_EXTENSIONS = (".csv", ".xlsx")
 
 
-class ImportFileError(Exception):
-    """The uploaded file cannot be read or is refused (message in French)."""
+class ImportFileError(DomainError):
+    """The uploaded file cannot be read or is refused."""
 
 
 @dataclass
@@ -62,9 +72,28 @@ def _csv_records(content: bytes):
         raise ImportFileError(_("Fichier CSV illisible : %(detail)s.") % {"detail": exc}) from exc
 
 
+def check_workbook_size(content: bytes) -> None:
+    """Refuse a workbook whose parts, unzipped, would exceed the limit (zip bombs)."""
+    limit = settings.IMPORT_MAX_UNCOMPRESSED_BYTES
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportFileError(_("Ce classeur XLSX est illisible.")) from exc
+    if total > limit:
+        raise ImportFileError(
+            _(
+                "Ce classeur occupe %(size)s une fois décompressé, plus que les %(limit)s "
+                "acceptés : enregistrez-le en CSV ou découpez-le."
+            )
+            % {"size": filesizeformat(total), "limit": filesizeformat(limit)}
+        )
+
+
 def _xlsx_records(content: bytes):
     import openpyxl
 
+    check_workbook_size(content)
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # zip, XML or openpyxl errors: all mean "not readable"
@@ -77,8 +106,18 @@ def _xlsx_records(content: bytes):
         book.close()
 
 
+def _too_many_rows(limit: int) -> ImportFileError:
+    return ImportFileError(
+        _("Le fichier dépasse %(max)s lignes : découpez-le en plusieurs fichiers.")
+        % {"max": f"{limit:,}".replace(",", " ")}
+    )
+
+
 def read_table(content: bytes, *, filename: str) -> Table:
-    """The header and the non-blank rows of a CSV or XLSX file (first sheet)."""
+    """The header and the non-blank rows of a CSV or XLSX file (first sheet).
+
+    Blank lines count towards the row limit too: a file padded with millions of empty
+    rows is refused as quickly as a file with millions of rows."""
     extension = Path(filename).suffix.lower()
     if extension not in ALLOWED_EXTENSIONS:
         raise ImportFileError(_("Format non pris en charge : déposez un fichier CSV ou XLSX."))
@@ -92,10 +131,13 @@ def read_table(content: bytes, *, filename: str) -> Table:
                 "ou donnez-lui l'extension .xlsx."
             )
         )
+    max_rows = settings.IMPORT_MAX_ROWS
     records = _xlsx_records(content) if extension == ".xlsx" else _csv_records(content)
     table = Table()
     width = None
     for line, record in enumerate(records, start=1):
+        if line > max_rows + 1 and width is not None:
+            raise _too_many_rows(max_rows)
         cells = [_cell(value) for value in record]
         if not any(cell != "" for cell in cells):
             continue
@@ -111,11 +153,8 @@ def read_table(content: bytes, *, filename: str) -> Table:
             )
         table.rows.append((cells + [""] * width)[:width])
         table.lines.append(line)
-        if len(table.rows) > IMPORT_MAX_ROWS:
-            raise ImportFileError(
-                _("Le fichier dépasse %(max)s lignes : découpez-le en plusieurs fichiers.")
-                % {"max": f"{IMPORT_MAX_ROWS:,}".replace(",", " ")}
-            )
+        if len(table.rows) > max_rows:
+            raise _too_many_rows(max_rows)
     return table
 
 

@@ -5,11 +5,8 @@ The platform declares a registry; each app fills it from its ``AppConfig.ready()
     # imtsocial/myspace.py
     providers = Registry("« Mon espace » sections")
 
-    # hr/apps.py
-    def ready(self):
-        from hr import myspace
-        from imtsocial import myspace as platform_myspace
-        platform_myspace.providers.register(myspace.sections, order=10)
+    # in hr/apps.py, HrConfig.ready(), with hr's own myspace module:
+    platform_myspace.providers.register(myspace.sections, order=10)
 
 Items come back sorted by ``order`` (then in registration order), so pages do not
 depend on the order of ``INSTALLED_APPS``.

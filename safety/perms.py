@@ -77,7 +77,11 @@ def can_edit_unit(user, unit: WorkUnit) -> bool:
 
 
 def can_comment(user, entry: RiskEntry) -> bool:
-    return has_role(user, Role.MANAGER, Role.PREVENTION)
+    """Managers and prevention agents comment the entries they may read."""
+    return (
+        has_role(user, Role.MANAGER, Role.PREVENTION)
+        and units_visible_to(user).filter(pk=entry.work_unit_id).exists()
+    )
 
 
 def get_unit_for(user, pk) -> WorkUnit:

@@ -31,10 +31,11 @@ class Reason(models.TextChoices):
     CARER = "carer", _("Proche aidant (dérogation)")
 
 
-# Reasons that lift the 3-day ceiling (RULES.md §2), and those the manager never sees
-# (RULES.md §6: special-category data; the manager sees the outcome only).
+# Reasons that lift the 3-day ceiling (RULES §2), and those the manager never sees
+# (RULES §6: health and social situations are special-category data; the manager sees
+# the outcome only). A long commute is no personal data the manager lacks.
 DEROGATION_REASONS = frozenset({Reason.HEALTH, Reason.PREGNANCY, Reason.CARER})
-CONFIDENTIAL_REASONS = DEROGATION_REASONS
+CONFIDENTIAL_REASONS = DEROGATION_REASONS | {Reason.SITUATION}
 
 
 class RequestStatus(models.TextChoices):

@@ -19,5 +19,40 @@ from imtsocial.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Undefined template variables fail the test that renders them.
-TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "INVALID_TEMPLATE_VARIABLE[%s]"  # noqa: F405
+
+
+class _FailOnUndefinedVariable(str):
+    """``string_if_invalid`` of the test run: a variable our templates use but the view
+    does not give fails the test that renders the page (third-party templates — the
+    admin, allauth — are left alone: their authors chose their defaults)."""
+
+    def __contains__(self, key):
+        return key == "%s"
+
+    def __mod__(self, variable):
+        origin = _rendering_template()
+        if origin and origin.startswith(OUR_TEMPLATES):
+            import pytest
+
+            pytest.fail(f"Undefined template variable '{variable}' in '{origin}'", pytrace=False)
+        return ""
+
+
+def _rendering_template() -> str:
+    """The file of the innermost template being rendered."""
+    import inspect
+
+    from django.template.base import Template
+
+    frame = inspect.currentframe()
+    while frame is not None:
+        if frame.f_code.co_name in ("render", "_render"):
+            node = frame.f_locals.get("self")
+            if isinstance(node, Template) and node.origin is not None:
+                return str(node.origin.name)
+        frame = frame.f_back
+    return ""
+
+
+OUR_TEMPLATES = str(BASE_DIR / "templates")  # noqa: F405
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = _FailOnUndefinedVariable("%s")  # noqa: F405

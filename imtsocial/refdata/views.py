@@ -37,12 +37,16 @@ def _rows(table, queryset, today):
     model_fields = [
         table.model._meta.get_field(name) for name in (*table.key_fields, *table.fields)
     ]
+    labels = {name: dict(choices()) for name, choices in table.key_choices.items()}
     rows = []
     for row in queryset:
         values = []
         for field in model_fields:
             display = getattr(row, f"get_{field.name}_display", None)
-            values.append(display() if display else getattr(row, field.name))
+            value = display() if display else getattr(row, field.name)
+            if field.name in labels:
+                value = labels[field.name].get(value, value)
+            values.append(value)
         rows.append(
             {
                 "row": row,
@@ -52,6 +56,24 @@ def _rows(table, queryset, today):
             }
         )
     return model_fields, rows
+
+
+def _history_label(table, record) -> str:
+    """« Catégorie C — depuis le 01/01/2025 »: the series (no related record: no query)."""
+    row = record.instance
+    labels = {name: dict(choices()) for name, choices in table.key_choices.items()}
+    parts = []
+    for name in table.key_fields:
+        field = table.model._meta.get_field(name)
+        if field.is_relation:
+            continue
+        display = getattr(row, f"get_{name}_display", None)
+        value = display() if display else getattr(row, name)
+        if name in labels:
+            value = labels[name].get(value, value)
+        if value not in (None, ""):
+            parts.append(str(value))
+    return " — ".join([*parts, str(row.period_label)])
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,7 +103,7 @@ def table_detail(request, slug):
     page = paginate(request, rows.order_by(*ordering))
     columns, shown = _rows(table, page, today)
     history = history_rows(
-        HistorySource(table.history(), label=lambda record: record.instance.period_label),
+        HistorySource(table.history(), label=lambda record: _history_label(table, record)),
         limit=HISTORY_LIMIT,
     )
     return render(

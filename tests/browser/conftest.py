@@ -1,15 +1,38 @@
 """Browser journeys in real headless Debian Chromium, driven by Playwright.
 
 Never downloads a browser: ``CHROMIUM_PATH`` (set by ./scripts/test) points to the
-Debian package. Every page a journey visits is checked by axe-core (no serious or
-critical violation) and must raise no console error (a CSP violation is one).
+Debian package. Every page a journey opens is checked by axe-core automatically, when
+it has loaded (no serious or critical violation: the test fails at its end, naming the
+page), and must raise no console error (a CSP violation is one). ``check_accessibility``
+checks a page again in a given state (a form showing its errors, a dialog open).
 """
 
 import os
+from pathlib import Path
 
+import axe_playwright_python
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
+
+AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+# Injected in every page before its own scripts (not subject to the page's CSP): when the
+# page has loaded, axe-core runs and reports the blocking violations to the test.
+AUTO_AXE = (
+    AXE_SCRIPT
+    + """
+;window.addEventListener("load", () => {
+  if (window.top !== window) { return; }
+  window.axe.run(document, {resultTypes: ["violations"]}).then((results) => {
+    const blocking = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.help} – ${JSON.stringify(
+        v.nodes.map((n) => n.target))}`);
+    window.imtsocialAxeReport(location.href, blocking);
+  }).catch(() => {});
+});
+"""
+)
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -39,17 +62,42 @@ def browser():
         browser.close()
 
 
+def checked_context(browser, base_url):
+    """A browser context whose every page is checked by axe-core once loaded; the list
+    receives ``(url, blocking violations)`` for each page."""
+    context = browser.new_context(base_url=base_url, locale="fr-FR")
+    reports: list[tuple[str, list[str]]] = []
+    context.expose_function("imtsocialAxeReport", lambda url, found: reports.append((url, found)))
+    context.add_init_script(AUTO_AXE)
+    return context, reports
+
+
 @pytest.fixture
 def page(browser, live_server, transactional_db):
-    context = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    context, reports = checked_context(browser, live_server.url)
     page = context.new_page()
     page.set_default_timeout(15_000)
     problems: list[str] = []
     page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: problems.append(str(exc)))
     yield page
+    if page.url.startswith(live_server.url):
+        # the last page's check may still be running
+        done = len(reports)
+        try:
+            page.wait_for_function("() => document.readyState === 'complete'", timeout=5_000)
+            page.wait_for_timeout(50)
+            deadline = 50
+            while len(reports) == done and deadline:
+                page.wait_for_timeout(100)
+                deadline -= 1
+        except Exception:  # noqa: S110 - the page went away: nothing more to check
+            pass
     context.close()
     assert problems == [], "console errors (CSP violations?) in the browser"
+    assert reports, "axe-core checked no page: is the automatic check still injected?"
+    blocking = {url: found for url, found in reports if found}
+    assert blocking == {}, "axe-core on the pages the journey opened"
 
 
 @pytest.fixture

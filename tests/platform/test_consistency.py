@@ -68,3 +68,65 @@ def test_ruff_finds_nothing():
     )
     assert lint.returncode == 0, lint.stdout
     assert fmt.returncode == 0, fmt.stdout
+
+
+def test_an_undefined_variable_in_our_templates_fails_the_test():
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    with pytest.raises(pytest.fail.Exception, match="Undefined template variable 'label'"):
+        render_to_string("components/badge.html", {"level": "info"}, request=request)
+    # a template of a library keeps its own defaults
+    render_to_string("admin/widgets/clearable_file_input.html", {"widget": {}})
+
+
+def test_the_error_pages_render_without_a_request_context(rf):
+    """Django renders 500.html with no context at all: it must not need one."""
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Erreur" in response.content.decode() or "erreur" in response.content.decode()
+
+
+DOMAIN_APPS = ("hr", "telework", "safety", "social_action")
+
+
+def _python_files(folder: str):
+    return [p for p in (ROOT / folder).rglob("*.py") if "migrations" not in p.parts]
+
+
+def test_the_platform_imports_no_domain_app():
+    import re
+
+    pattern = re.compile(rf"^\s*(from|import) ({'|'.join(DOMAIN_APPS)})(\.| |$)", re.MULTILINE)
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in _python_files("imtsocial")
+        if pattern.search(p.read_text())
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("app", DOMAIN_APPS)
+def test_services_and_tasks_do_not_import_each_other(app):
+    services, tasks = ROOT / app / "services.py", ROOT / app / "tasks.py"
+    if not (services.exists() and tasks.exists()):
+        return
+    imports = {
+        "services": f"from {app} import" in services.read_text()
+        and "tasks" in services.read_text(),
+        "tasks": "services" in tasks.read_text(),
+    }
+    assert not (imports["services"] and imports["tasks"])
+
+
+def test_no_module_is_over_600_lines():
+    long = {
+        str(p.relative_to(ROOT)): n
+        for folder in ("imtsocial", *DOMAIN_APPS)
+        for p in _python_files(folder)
+        if (n := len(p.read_text().splitlines())) > 600
+    }
+    assert long == {}

@@ -13,7 +13,7 @@ from imtsocial.imports.models import ImportJob, ImportStatus
 from imtsocial.imports.tasks import analyse_import, run_import
 from telework.enums import AssetState, Reason, RequestStatus
 from telework.models import Asset, ExceptionalRegime, Loan, TeleworkRequest
-from tests.factories import EmployeeFactory, SiteFactory
+from tests.factories import SiteFactory
 from tests.telework.factories import AssetFactory, LoanFactory, TeleworkRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -413,6 +413,9 @@ def test_statistics_numbers(client, make_user):
     assert figures.headcount == 4
 
 
-def test_employee_with_another_site_employee_for_loans(client, team):
-    EmployeeFactory()
-    assert login(client, team["agent"]).get(reverse("telework:my_loans")).status_code == 200
+def test_an_employee_sees_only_their_own_loans(client, team):
+    own = LoanFactory(employee=team["agent"].employee, asset__tag="PC-OWN")
+    LoanFactory(asset__tag="PC-OTHER")  # someone else's loan
+    page = login(client, team["agent"]).get(reverse("telework:my_loans"))
+    assert [loan.pk for loan in page.context["page"]] == [own.pk]
+    assert "PC-OTHER" not in page.content.decode()

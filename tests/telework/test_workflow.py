@@ -76,7 +76,9 @@ def test_full_workflow_with_emails(
     subjects = {m.to[0]: m.subject for m in mail.outbox}
     assert subjects["agent@example.fr"] == "Télétravail : autorisée"
     assert people["manager"].email in subjects
-    assert "Commute" not in "".join(m.body for m in mail.outbox)
+    # the e-mails never carry the reason of the request
+    reason = str(Reason.COMMUTE.label)
+    assert all(reason not in m.subject + m.body for m in mail.outbox)
     # history keeps who did each step
     assert [h.history_user for h in req.history.order_by("history_id")] == [
         people["agent"],
@@ -107,6 +109,26 @@ def test_refusal_needs_reason_and_interview_and_saves_nothing(people):
         RequestStatus.REJECTED,
         "Continuité du service d'accueil.",
     )
+
+
+def test_a_health_derogation_never_appears_in_an_email(
+    people, inline_notifications, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        req = submit(
+            people,
+            reason=Reason.HEALTH,
+            fixed_days=[0, 1, 2, 3],
+            end=date(2026, 6, 30),
+            physician_opinion_received=True,
+            physician_opinion_date=date(2025, 12, 15),
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.telework_request_manager_decide(request=req, approve=True, by=people["manager"])
+    texts = [m.subject + m.body for m in mail.outbox]
+    assert len(texts) == 4  # submitted (agent, manager), manager's opinion (agent, HR)
+    for text in texts:
+        assert "Santé" not in text and "médecin" not in text and "dérogation" not in text
 
 
 def test_rules_and_overlap_refused_with_french_message(people):

@@ -25,6 +25,7 @@ import django
 
 django.setup()
 
+from django.contrib.auth.models import Group  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.db import connection  # noqa: E402
 
@@ -90,6 +91,7 @@ def main():
     args = parser.parse_args()
     content = build_csv(args.rows, args.prefix)
     hr, _ = User.objects.get_or_create(email="bench-imports@bench.invalid")
+    hr.groups.add(Group.objects.get(name="hr"))  # the importer belongs to HR
     print(
         f"file: {args.rows} rows, {len(content) / 1024 / 1024:.1f} MB; database: "
         f"{connection.vendor}, {Employee.objects.count()} employees before\n"

@@ -161,7 +161,7 @@ def contract_mix(*, at: date) -> ContractMix:
     """
     fixed_term = Q(kind__in=_sorted_values(MIX_FIXED_TERM_KINDS))
     long_days = FIXED_TERM_LONG_DAYS.at(at)
-    # end − start ≥ 729 days ⇔ length with both ends included ≥ 730 days.
+    # end − start ≥ N − 1 days ⇔ length with both ends included ≥ N days.
     long_contract = Q(planned_span__gte=timedelta(days=long_days - 1))
     counts = (
         Contract.objects.in_force(at)

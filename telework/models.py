@@ -77,8 +77,9 @@ class TeleworkRule(DateEffective):
 
 
 class ExceptionalRegimeQuerySet(models.QuerySet):
-    def at(self, day):
-        return self.filter(start__lte=day, end__gte=day).order_by("-start").first()
+    def in_force(self, at):
+        """The regimes covering ``at`` (declarations never overlap: one at most)."""
+        return self.filter(start__lte=at, end__gte=at)
 
 
 class ExceptionalRegime(models.Model):

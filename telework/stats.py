@@ -31,7 +31,7 @@ class TeleworkFigures:
 
 
 def regime_at(at: date) -> ExceptionalRegime | None:
-    return ExceptionalRegime.objects.at(at)
+    return ExceptionalRegime.objects.in_force(at).order_by("-start").first()
 
 
 def regular_teleworkers(at: date):

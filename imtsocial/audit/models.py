@@ -18,11 +18,18 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from imtsocial.errors import DomainError
 
-class AppendOnlyError(Exception):
-    pass
+
+class AppendOnlyError(DomainError):
+    """The journal is never changed nor deleted, but by the retention purge."""
+
+    @classmethod
+    def default_message(cls) -> str:
+        return gettext("Le journal d'audit ne se modifie pas et ne se supprime pas.")
 
 
 class AuditAction(models.TextChoices):

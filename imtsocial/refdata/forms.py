@@ -26,7 +26,7 @@ class ReferenceRowForm(forms.ModelForm):
 
 class ListFilterForm(forms.Form):
     PERIODS = [("current", _("En vigueur et à venir")), ("all", _("Toutes les périodes"))]
-    period = forms.ChoiceField(label=_("Valeurs"), choices=PERIODS, required=False)
+    period = forms.ChoiceField(label=_("Périodes affichées"), choices=PERIODS, required=False)
 
 
 def row_form_class(table):

@@ -1,6 +1,7 @@
 """« Référentiels »: each owner keeps its date-effective tables (one page pattern)."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -27,8 +28,8 @@ def _table_for(user, slug) -> tables.ReferenceTable:
 @require_GET
 def index(request):
     owned = tables.tables_for(request.user)
-    if not owned:
-        raise Http404
+    if not owned:  # a page of the owners' roles: like any other role's page, 403
+        raise PermissionDenied
     return render(request, "refdata/index.html", {"tables": owned})
 
 

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of, members_of
+from imtsocial.privacy import small_group_threshold
 from social_action import perms, services
 from social_action.enums import OPEN_STATUSES, SchemeCategory
 from social_action.forms import BudgetForm, GrantForm
@@ -111,6 +112,7 @@ def statistics(request):
             "year": year,
             "years": list(range(today.year, 2018, -1)),
             "exact": perms.is_correspondent(request.user),
+            "threshold": small_group_threshold(),
         },
     )
 

@@ -23,7 +23,8 @@ AUTO_AXE = (
     + """
 ;window.addEventListener("load", () => {
   if (window.top !== window) { return; }
-  window.axe.run(document, {resultTypes: ["violations"]}).then((results) => {
+  const run = window.axe.run(document, {resultTypes: ["violations"]});
+  window.imtsocialAxeDone = run.then((results) => {
     const blocking = results.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => `${v.id} (${v.impact}): ${v.help} – ${JSON.stringify(
@@ -105,6 +106,10 @@ def check_accessibility():
     axe = Axe()
 
     def check(page):
+        # axe-core runs one check at a time: let the automatic one finish first (it
+        # starts on the load event, which follows readyState "complete" in the same task).
+        page.wait_for_function("() => document.readyState === 'complete'")
+        page.evaluate("() => window.imtsocialAxeDone || null")
         results = axe.run(page)
         blocking = [
             f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']]}"

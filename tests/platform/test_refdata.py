@@ -58,7 +58,7 @@ def test_the_rating_method_is_the_advisors_not_every_agent(client, make_user):
     agent = make_user(Role.PREVENTION)
     client.force_login(agent)
     assert client.get(table_url("methode-de-cotation")).status_code == 404
-    assert client.get(reverse("refdata:index")).status_code == 404
+    assert client.get(reverse("refdata:index")).status_code == 403
     PreventionAdvisorFactory(user=agent)
     client.force_login(agent)
     assert client.get(table_url("methode-de-cotation")).status_code == 200
@@ -69,7 +69,7 @@ def test_the_index_lists_only_the_tables_of_the_person(client, make_user):
     titles = [t.title for t in client.get(reverse("refdata:index")).context["tables"]]
     assert "Plafonds des dispositifs" in titles and "SMIC" not in titles
     client.force_login(make_user(Role.EMPLOYEE))
-    assert client.get(reverse("refdata:index")).status_code == 404
+    assert client.get(reverse("refdata:index")).status_code == 403
 
 
 def test_a_new_smic_from_a_date_ends_the_previous_one_and_is_in_the_history(client, make_user):

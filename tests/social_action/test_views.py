@@ -277,6 +277,19 @@ def test_hr_sees_only_masked_aggregates(client, make_user):
     assert "Réparation" not in html  # no request content, no names
 
 
+def test_the_small_group_threshold_is_the_setting_on_the_page(client, make_user, settings):
+    settings.SMALL_GROUP_THRESHOLD = 3
+    for _index in range(2):
+        AidRequestFactory(status=RequestStatus.PAID, amount_granted=Decimal("100"))
+    client.force_login(make_user(Role.HR))
+    response = client.get(reverse("social_action:statistics"))
+    html = response.content.decode()
+    assert "groupes de moins de 3 personnes sont indiqués « &lt; 3 »" in html
+    assert response.context["figures"]["by_code"]["aide-exceptionnelle"].masked_beneficiaries == (
+        "< 3"
+    )
+
+
 def test_an_employee_books_and_cancels_a_slot(client, employee):
     slot = SlotFactory()
     client.force_login(employee)

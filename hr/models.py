@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,12 @@ from hr.enums import (
 from imtsocial.formats import money
 from imtsocial.history import HistoricalRecords
 from imtsocial.refdata.models import DateEffective
+
+# Sent after an employee is saved with another manager than the one loaded (or is
+# created with one): ``sender=Employee, employee=…, previous_manager_id=…``. The
+# people-development parts that follow the hierarchy listen to it (the evaluator of
+# an interview is always the direct manager; a coach never coaches their own report).
+manager_changed = Signal()
 
 
 class Site(models.Model):
@@ -151,8 +158,22 @@ class Employee(models.Model):
     def __str__(self):
         return self.full_name
 
+    def save(self, *args, **kwargs):
+        previous = getattr(self, "_loaded_manager_id", None)
+        changed = self.manager_id != previous
+        super().save(*args, **kwargs)
+        self._loaded_manager_id = self.manager_id
+        if changed:
+            manager_changed.send(sender=Employee, employee=self, previous_manager_id=previous)
+
     def get_absolute_url(self):
         return reverse("hr:employee_detail", kwargs={"pk": self.pk})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_manager_id = instance.__dict__.get("manager_id")
+        return instance
 
     @property
     def full_name(self):

@@ -9,9 +9,15 @@ what people type (forms and import files alike)::
     parse_amount("4 250,75 €")   # Decimal("4250.75")
     parse_amount("4250.75")      # Decimal("4250.75")
     parse_amount("1e3")          # None: not an amount
+
+Dates in a sentence (``|long_date``): « 1er décembre 2026 » in French, « 1 December
+2026 » in English::
+
+    long_date(date(2026, 12, 1))  # "1er décembre 2026"
 """
 
 import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 NBSP = "\u00a0"
@@ -57,3 +63,16 @@ def parse_amount(text) -> Decimal | None:
         return Decimal(compact.replace(" ", "").replace(",", "."))
     except InvalidOperation:
         return None
+
+
+def long_date(value: date | None) -> str:
+    """A date in a sentence, in the active language; the first of the month is « 1er »."""
+    if not value:
+        return ""
+    from django.utils import dateformat
+    from django.utils.translation import get_language
+
+    text = dateformat.format(value, "j F Y")
+    if value.day == 1 and (get_language() or "fr").startswith("fr"):
+        text = "1er" + text[1:]
+    return text

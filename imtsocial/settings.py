@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "imtsocial.refdata",
     "imtsocial.imports",
     "hr",
+    "hr.evaluations",
     "telework",
     "safety",
     "social_action",
@@ -158,6 +159,10 @@ CELERY_BEAT_SCHEDULE = {
     "imports-sweep": {
         "task": "imtsocial.imports.tasks.sweep_import_jobs",
         "schedule": 10 * 60,
+    },
+    "evaluations-remind-evaluators": {
+        "task": "hr.evaluations.tasks.remind_evaluators",
+        "schedule": 7 * 24 * 3600,
     },
     "social-action-appointment-reminders": {
         "task": "social_action.tasks.send_appointment_reminders",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("comptes/", include("allauth.urls")),
     path("langue/", views.set_language, name="set_language"),
+    path("rh/entretiens/", include("hr.evaluations.urls")),
     path("rh/", include("hr.urls")),
     path("teletravail/", include("telework.urls")),
     path("prevention/", include("safety.urls")),

@@ -7,6 +7,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from imtsocial import formats as formats_fr
+from imtsocial import privacy
 
 register = template.Library()
 
@@ -15,6 +16,23 @@ register = template.Library()
 def euros(value, decimals=0):
     """French amount: ``Decimal("4090.4")`` → ``4 090 €`` (non-breaking spaces)."""
     return formats_fr.euros(value, decimals)
+
+
+@register.filter
+def masked(count):
+    """A head count for readers of aggregates: « < 5 » for a small group (``privacy``)."""
+    return privacy.mask(count)
+
+
+@register.filter
+def small_group(count) -> bool:
+    return privacy.is_small_group(count)
+
+
+@register.filter
+def long_date(value):
+    """« 1er décembre 2026 » (French), « 1 December 2026 » (English)."""
+    return formats_fr.long_date(value)
 
 
 @register.filter

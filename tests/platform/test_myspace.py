@@ -20,6 +20,7 @@ def test_an_employee_sees_their_file_and_only_their_menu(client, make_user):
     assert _nav_labels(response) == [
         "Mon espace",
         "Mon dossier",
+        "Entretiens",
         "Télétravail et équipement",
         "Prévention",
         "Action sociale",
@@ -35,6 +36,7 @@ def test_a_person_with_several_roles_sees_all_of_theirs(client, make_user):
         "Mon équipe",
         "Personnel",
         "Développeur de talents",
+        "Entretiens professionnels",
         "Protection des données",
     ]
     html = response.content.decode()
@@ -66,7 +68,7 @@ def test_my_space_runs_a_constant_number_of_queries(
     client.force_login(user)
     # session, user, roles (2), team count, the alert delay of ending contracts, team
     # contracts ending, staff count, contracts ending, pay alerts, imports to confirm,
-    # audit count, own aid requests, own telework requests, own loans, telework requests
-    # to decide
-    with django_assert_num_queries(16):
+    # own interview, interviews to conduct or endorse, latest campaign, audit count, own
+    # aid requests, own telework requests, own loans, telework requests to decide
+    with django_assert_num_queries(19):
         client.get(reverse("home"))

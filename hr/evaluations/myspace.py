@@ -102,6 +102,17 @@ def _conductor_section(own) -> Section | None:
         role_label=Role.MANAGER.label,
         links=[Item(label=_("Entretiens à conduire ou à viser"), url=url)],
     )
+    section.items.append(
+        Item(
+            label=ngettext(
+                "%(n)s entretien que vous conduisez ou visez",
+                "%(n)s entretiens que vous conduisez ou visez",
+                counts["total"],
+            )
+            % {"n": counts["total"]},
+            url=url,
+        )
+    )
     if counts["to_plan"]:
         section.todo.append(
             Item(

@@ -83,7 +83,7 @@ STEP_FORMS = {
 }
 
 
-def _detail(request, interview, *, failed: tuple[str, object] | None = None, status=200):
+def _detail(request, interview, *, failed: tuple[str, object] | None = None):
     verbs = perms.verbs_for(request.user, interview)
     today = timezone.localdate()
     earliest = EvaluationInterview.earliest_date(today)
@@ -107,7 +107,6 @@ def _detail(request, interview, *, failed: tuple[str, object] | None = None, sta
             "notice_days": (earliest - today).days,
             **verbs,
         },
-        status=status,
     )
 
 
@@ -173,7 +172,7 @@ def interview_step(request, pk, verb):
             messages.success(request, str(DONE_MESSAGES[verb]))
             return redirect(interview)
     interview.refresh_from_db()
-    return _detail(request, interview, failed=(verb, form), status=400)
+    return _detail(request, interview, failed=(verb, form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -205,7 +204,6 @@ def report_edit(request, pk):
         request,
         "evaluations/report_form.html",
         {"interview": interview, "form": form},
-        status=400 if form.errors else 200,
     )
 
 
@@ -261,7 +259,6 @@ def campaign_create(request):
         request,
         "evaluations/campaign_form.html",
         {"form": form},
-        status=400 if form.errors else 200,
     )
 
 

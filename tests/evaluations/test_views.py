@@ -100,7 +100,7 @@ def test_a_date_too_close_is_shown_next_to_the_date(client, chain):
     response = client.post(
         _step(interview, "plan"), {"scheduled_for": "2026-12-05", "version": "0"}
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     form = response.context["forms"]["plan"]
     assert form.errors["scheduled_for"] == [
         "La date doit être communiquée à l'agent au moins 8 jours à l'avance : "
@@ -121,7 +121,7 @@ def test_a_malformed_version_or_an_unknown_step_is_not_a_500(client, chain):
     response = client.post(
         _step(interview, "plan"), {"scheduled_for": "2026-12-20", "version": "abc"}
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "rechargez-la" in response.content.decode()
     assert client.post(_step(interview, "delete")).status_code == 404
     assert client.get(_step(interview, "plan")).status_code == 405
@@ -148,7 +148,7 @@ def test_the_report_form_limits_each_section(client, chain):
         reverse("evaluations:report_edit", args=[interview.pk]),
         {**REPORT, "results": "x" * 5001, "version": "0"},
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert response.context["form"].errors["results"]
     assert EvaluationInterview.objects.get(pk=interview.pk).status == "held"
 
@@ -187,7 +187,7 @@ def test_hr_opens_a_campaign_from_the_page(client, make_user):
     response = client.post(
         reverse("evaluations:campaign_create"), {"year": "2026", "deadline": "2026-11-30"}
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert response.context["form"].errors["deadline"]
     response = client.post(
         reverse("evaluations:campaign_create"), {"year": "2026", "deadline": "2027-01-31"}

@@ -2,8 +2,12 @@
 # Debian packages with apt-get (you are root), Python packages with uv from uv.lock.
 
 UV_VERSION="0.13.9"
+# runuser, pg tools and apt live in the sbin folders, missing from some non-login PATHs.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 export UV_PYTHON_DOWNLOADS=never
 export UV_LINK_MODE=copy
+# Trust the machine's certificate store (a company proxy's CA included), not only uv's own.
+export UV_SYSTEM_CERTS=1
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -17,19 +21,42 @@ need_apt() {
     log "apt-get install ${missing[*]}"
     local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # Wait for another apt-get (boot-time updates) instead of failing on the dpkg lock.
+    local lock=(-o DPkg::Lock::Timeout=600)
+    $sudo apt-get "${lock[@]}" update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get "${lock[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
 
 # System libraries of the application itself: WeasyPrint (Pango, fonts), gettext.
 APP_APT_PACKAGES=(gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 shared-mime-info)
 
-ensure_python_env() {
-  if ! command -v uv >/dev/null 2>&1 || [ "$(uv --version | cut -d' ' -f2)" != "$UV_VERSION" ]; then
-    log "pip install uv==$UV_VERSION"
-    python3 -m pip install --quiet --disable-pip-version-check "uv==$UV_VERSION"
+# uv in a private virtual environment made by the system Python (Debian's python3-venv):
+# the system Python is never written to (PEP 668), and no other Python is needed.
+UV_TOOLS_DIR="${IMTSOCIAL_TOOLS_DIR:-${HOME:-/tmp}/.cache/imtsocial/uv-$UV_VERSION}"
+
+ensure_uv() {
+  if command -v uv >/dev/null 2>&1 && [ "$(uv --version | cut -d' ' -f2)" = "$UV_VERSION" ]; then
+    return
   fi
+  if [ ! -x "$UV_TOOLS_DIR/venv/bin/uv" ]; then
+    log "uv $UV_VERSION in a private venv ($UV_TOOLS_DIR), the system Python untouched"
+    rm -rf "$UV_TOOLS_DIR"
+    if ! python3 -m venv "$UV_TOOLS_DIR/venv" >/dev/null 2>&1; then
+      rm -rf "$UV_TOOLS_DIR"
+      need_apt python3-venv
+      python3 -m venv "$UV_TOOLS_DIR/venv"
+    fi
+    "$UV_TOOLS_DIR/venv/bin/python" -m pip install --quiet --disable-pip-version-check "uv==$UV_VERSION"
+  fi
+  # Only uv goes on the PATH (not the venv's python3: uv picks the system one).
+  mkdir -p "$UV_TOOLS_DIR/bin"
+  ln -sf "$UV_TOOLS_DIR/venv/bin/uv" "$UV_TOOLS_DIR/bin/uv"
+  export PATH="$UV_TOOLS_DIR/bin:$PATH"
+}
+
+ensure_python_env() {
+  ensure_uv
   log "uv sync --frozen $*"
   uv sync --frozen --quiet "$@"
 }

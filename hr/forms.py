@@ -31,6 +31,7 @@ class EmployeeForm(VersionedForm):
             "category",
             "corps",
             "grade",
+            "level3_diploma",
         ]
         widgets = {"hire_date": DateInput(), "leave_date": DateInput()}
 

@@ -129,6 +129,14 @@ class Employee(models.Model):
     corps = models.CharField(_("corps"), max_length=100, blank=True)
     grade = models.CharField(_("grade"), max_length=100, blank=True)
     job_title = models.CharField(_("fonction"), max_length=150, blank=True)
+    level3_diploma = models.BooleanField(
+        _("diplôme de niveau 3 (CAP, BEP) ou plus"),
+        default=True,
+        help_text=_(
+            "Décoché pour un agent de catégorie C sans diplôme de niveau 3 : son compte "
+            "personnel de formation est majoré."
+        ),
+    )
     # Optimistic lock: a form posted with an older version is refused.
     version = models.PositiveIntegerField(default=0, editable=False)
 

@@ -136,6 +136,14 @@ class AmountField(forms.DecimalField):
         return value
 
 
+class HoursField(AmountField):
+    """A number of hours typed the French way (« 3,5 »), with the same parsing."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.error_messages["invalid"] = _("Saisissez un nombre d'heures, par exemple 3,5.")
+
+
 def amount_formfield(field, **kwargs):
     """``formfield_callback`` of ModelForms: every DecimalField becomes an ``AmountField``."""
     from django.db import models

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "imtsocial.imports",
     "hr",
     "hr.evaluations",
+    "hr.training",
     "telework",
     "safety",
     "social_action",

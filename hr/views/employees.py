@@ -17,6 +17,7 @@ from hr.enums import ContractKind
 from hr.filters import EmployeeFilterForm
 from hr.forms import ContractForm, EmployeeCreateForm, EmployeeForm, SalaryRecordForm
 from hr.models import Contract, Employee, SalaryRecord
+from hr.panels import panels_for
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.audit.models import AuditEvent
@@ -80,6 +81,7 @@ def _render_employee(request, employee: Employee, *, is_self: bool):
         ),
         "pay_history": pay_history,
         "history": _history(employee) if perms.can_view_history(user, employee) else None,
+        "panels": panels_for(request, employee),
     }
     return render(request, "hr/employee_detail.html", context)
 

@@ -101,8 +101,9 @@ class TestWhoSeesWhat:
             SalaryRecordFactory(contract=contract)
         client.force_login(make_user(Role.HR))
         # session, user, roles (2), employee, contracts, salaries, audit insert, history of
-        # the file, of its contracts and of its salaries
-        with django_assert_num_queries(11):
+        # the file, of its contracts and of its salaries; the CPF panel (contracts, hours
+        # used, CPF rules)
+        with django_assert_num_queries(14):
             client.get(reverse("hr:employee_detail", args=[person.pk]))
 
 

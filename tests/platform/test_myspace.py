@@ -21,6 +21,7 @@ def test_an_employee_sees_their_file_and_only_their_menu(client, make_user):
         "Mon espace",
         "Mon dossier",
         "Entretiens",
+        "Formation",
         "Télétravail et équipement",
         "Prévention",
         "Action sociale",
@@ -68,7 +69,8 @@ def test_my_space_runs_a_constant_number_of_queries(
     client.force_login(user)
     # session, user, roles (2), team count, the alert delay of ending contracts, team
     # contracts ending, staff count, contracts ending, pay alerts, imports to confirm,
-    # own interview, interviews to conduct or endorse, latest campaign, audit count, own
-    # aid requests, own telework requests, own loans, telework requests to decide
-    with django_assert_num_queries(19):
+    # own interview, interviews to conduct or endorse, latest campaign, own coming
+    # trainings, training requests to decide, audit count, own aid requests, own telework
+    # requests, own loans, telework requests to decide
+    with django_assert_num_queries(21):
         client.get(reverse("home"))

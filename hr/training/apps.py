@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrainingConfig(AppConfig):
+    name = "hr.training"
+    label = "training"
+    verbose_name = _("Formation")
+
+    def ready(self):
+        from hr import panels as hr_panels
+        from hr.training import demo, myspace, panels, reference
+        from imtsocial import demo as platform_demo
+        from imtsocial import myspace as platform_myspace
+        from imtsocial import navigation
+        from imtsocial.accounts.roles import Role
+        from imtsocial.navigation import NavEntry
+
+        hr_panels.file_panels.register(panels.cpf_panel, order=10)
+        platform_myspace.providers.register(myspace.sections, order=13)
+        platform_demo.builders.register(demo.build, order=14)
+        reference.register_tables()
+        navigation.entries.register(
+            NavEntry(_("Formation"), "training:catalogue", frozenset({Role.EMPLOYEE, Role.HR})),
+            order=15,
+        )

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hr",
     "hr.evaluations",
     "hr.training",
+    "hr.dialogue",
     "telework",
     "safety",
     "social_action",
@@ -144,6 +145,7 @@ CELERY_RESULT_EXPIRES = 7 * 24 * 3600
 CELERY_TIMEZONE = "Europe/Paris"
 # Social action: largest supporting document accepted (PDF, JPEG, PNG).
 SOCIAL_ACTION_MAX_UPLOAD_BYTES = env_int("SOCIAL_ACTION_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+MINUTES_MAX_UPLOAD_BYTES = env_int("MINUTES_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 CELERY_BEAT_SCHEDULE = {
     "audit-purge-expired": {
         "task": "imtsocial.audit.tasks.purge_expired_audit_events",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("langue/", views.set_language, name="set_language"),
     path("rh/entretiens/", include("hr.evaluations.urls")),
     path("rh/formation/", include("hr.training.urls")),
+    path("rh/dialogue-social/", include("hr.dialogue.urls")),
     path("rh/", include("hr.urls")),
     path("teletravail/", include("telework.urls")),
     path("prevention/", include("safety.urls")),

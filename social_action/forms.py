@@ -6,53 +6,23 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
 from imtsocial.formats import money
+from imtsocial.uploads import JPEG, PDF, PNG, checked_upload
 from social_action.enums import RequestStatus, SlotKind
 from social_action.models import AidRequest, AidScheme, Association, Event, Slot
 from social_action.rules import REQUIRED_FIELDS, RULE_FIELDS, christmas_max_age
 
-PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
-SIGNATURES = [(b"%PDF-", PDF), (b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG)]
-
 
 def checked_document(upload):
-    """Accept a PDF, JPEG or PNG by its content (not its name) within the size limit.
-
-    Returns the upload annotated with ``checked_type`` and ``safe_name``."""
-    limit = settings.SOCIAL_ACTION_MAX_UPLOAD_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("« %(name)s » dépasse la taille maximale de %(limit)s."),
-            params={"name": upload.name, "limit": filesizeformat(limit)},
-            code="too_big",
-        )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    kind = next((ctype for magic, ctype in SIGNATURES if head.startswith(magic)), None)
-    if kind in (JPEG, PNG):
-        from PIL import Image
-
-        try:
-            with Image.open(upload) as image:
-                image.verify()
-        except Exception:
-            kind = None
-        upload.seek(0)
-    if kind is None:
-        raise ValidationError(
-            _("« %(name)s » n'est pas un document PDF, JPEG ou PNG valide."),
-            params={"name": upload.name},
-            code="bad_type",
-        )
-    extension = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png"}[kind]
-    stem = get_valid_filename(upload.name.rsplit(".", 1)[0])[:60] or "document"
-    upload.checked_type = kind
-    upload.safe_name = f"{stem}{extension}"  # the stored name gets a random prefix
-    return upload
+    """Accept a PDF, JPEG or PNG by its content (not its name) within the size limit."""
+    return checked_upload(
+        upload,
+        limit=settings.SOCIAL_ACTION_MAX_UPLOAD_BYTES,
+        kinds=(PDF, JPEG, PNG),
+        kinds_label=_("PDF, JPEG ou PNG"),
+    )
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -22,6 +22,7 @@ def test_an_employee_sees_their_file_and_only_their_menu(client, make_user):
         "Mon dossier",
         "Entretiens",
         "Formation",
+        "Dialogue social",
         "Télétravail et équipement",
         "Prévention",
         "Action sociale",

@@ -100,22 +100,6 @@ def sections(request) -> list[Section]:
             )
             section.todo.extend(_hr_todo(today, notice_days()))
         result.append(section)
-    if Role.TALENT_DEVELOPER in held:
-        result.append(
-            Section(
-                title=_("Développeur de talents"),
-                role_label=Role.TALENT_DEVELOPER.label,
-                items=[
-                    Item(
-                        label=_("Vous exercez le rôle de développeur de talents."),
-                        detail=_(
-                            "Ce rôle n'intervient ni dans l'évaluation ni dans l'avancement "
-                            "des collègues accompagnés."
-                        ),
-                    )
-                ],
-            )
-        )
     return result
 
 

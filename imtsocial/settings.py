@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "hr.evaluations",
     "hr.training",
     "hr.dialogue",
+    "hr.coaching",
     "telework",
     "safety",
     "social_action",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("rh/entretiens/", include("hr.evaluations.urls")),
     path("rh/formation/", include("hr.training.urls")),
     path("rh/dialogue-social/", include("hr.dialogue.urls")),
+    path("rh/developpeurs-de-talents/", include("hr.coaching.urls")),
     path("rh/", include("hr.urls")),
     path("teletravail/", include("telework.urls")),
     path("prevention/", include("safety.urls")),

@@ -23,6 +23,7 @@ def test_an_employee_sees_their_file_and_only_their_menu(client, make_user):
         "Entretiens",
         "Formation",
         "Dialogue social",
+        "Développeurs de talents",
         "Télétravail et équipement",
         "Prévention",
         "Action sociale",

@@ -32,8 +32,13 @@ class EmployeeForm(VersionedForm):
             "corps",
             "grade",
             "level3_diploma",
+            "birth_date",
         ]
-        widgets = {"hire_date": DateInput(), "leave_date": DateInput()}
+        widgets = {
+            "hire_date": DateInput(),
+            "leave_date": DateInput(),
+            "birth_date": DateInput(),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

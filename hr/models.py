@@ -129,6 +129,12 @@ class Employee(models.Model):
     corps = models.CharField(_("corps"), max_length=100, blank=True)
     grade = models.CharField(_("grade"), max_length=100, blank=True)
     job_title = models.CharField(_("fonction"), max_length=150, blank=True)
+    birth_date = models.DateField(
+        _("date de naissance"),
+        null=True,
+        blank=True,
+        help_text=_("Vue des RH seulement (horizon de retraite, durée de conservation)."),
+    )
     level3_diploma = models.BooleanField(
         _("diplôme de niveau 3 (CAP, BEP) ou plus"),
         default=True,

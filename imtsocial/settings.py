@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "hr.training",
     "hr.dialogue",
     "hr.coaching",
+    "hr.skills",
     "telework",
     "safety",
     "social_action",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("rh/formation/", include("hr.training.urls")),
     path("rh/dialogue-social/", include("hr.dialogue.urls")),
     path("rh/developpeurs-de-talents/", include("hr.coaching.urls")),
+    path("rh/competences/", include("hr.skills.urls")),
     path("rh/", include("hr.urls")),
     path("teletravail/", include("telework.urls")),
     path("prevention/", include("safety.urls")),

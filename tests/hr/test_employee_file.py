@@ -102,8 +102,8 @@ class TestWhoSeesWhat:
         client.force_login(make_user(Role.HR))
         # session, user, roles (2), employee, contracts, salaries, audit insert, history of
         # the file, of its contracts and of its salaries; the CPF panel (contracts, hours
-        # used, CPF rules)
-        with django_assert_num_queries(14):
+        # used, CPF rules); the skills panel
+        with django_assert_num_queries(15):
             client.get(reverse("hr:employee_detail", args=[person.pk]))
 
 

@@ -96,7 +96,7 @@ class TestEmployeeFile:
         _manager, report, _stranger = team
         client.force_login(make_user(Role.HR))
         client.get(detail_url(report))  # warm the session and caches
-        with django_assert_max_num_queries(15) as few:  # with the CPF panel (3)
+        with django_assert_max_num_queries(16) as few:  # with the CPF (3) and skills panels
             client.get(detail_url(report))
         for index in range(30):
             report.job_title = f"Fonction {index}"

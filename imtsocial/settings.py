@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "hr.dialogue",
     "hr.coaching",
     "hr.skills",
+    "hr.onboarding",
     "telework",
     "safety",
     "social_action",

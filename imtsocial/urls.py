@@ -17,6 +17,7 @@ urlpatterns = [
     path("rh/dialogue-social/", include("hr.dialogue.urls")),
     path("rh/developpeurs-de-talents/", include("hr.coaching.urls")),
     path("rh/competences/", include("hr.skills.urls")),
+    path("rh/accueil/", include("hr.onboarding.urls")),
     path("rh/", include("hr.urls")),
     path("teletravail/", include("telework.urls")),
     path("prevention/", include("safety.urls")),

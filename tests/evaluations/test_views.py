@@ -244,3 +244,16 @@ def test_lists_run_a_constant_number_of_queries(client, make_user, page):
         _add_team(viewers["evaluator"], added, campaign)
         counts.append(_queries(client, url_of(campaign)))
     assert counts[0] == counts[1], counts
+
+
+def test_an_interview_without_evaluator_nor_endorser_shows_who_must_act(client, make_user):
+    """Someone with no manager: the pages say HR must name one (no empty value)."""
+    person = EmployeeFactory(manager=None)
+    interview = InterviewFactory(employee=person)
+    client.force_login(make_user(Role.HR))
+    page = client.get(interview.get_absolute_url()).content.decode()
+    assert "les RH doivent désigner le responsable direct" in page
+    assert (
+        "aucun (responsable à désigner)"
+        in client.get(reverse("evaluations:follow_up")).content.decode()
+    )

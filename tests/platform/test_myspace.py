@@ -24,6 +24,7 @@ def test_an_employee_sees_their_file_and_only_their_menu(client, make_user):
         "Formation",
         "Dialogue social",
         "Développeurs de talents",
+        "Qui fait quoi ?",
         "Télétravail et équipement",
         "Prévention",
         "Action sociale",
@@ -72,7 +73,7 @@ def test_my_space_runs_a_constant_number_of_queries(
     # session, user, roles (2), team count, the alert delay of ending contracts, team
     # contracts ending, staff count, contracts ending, pay alerts, imports to confirm,
     # own interview, interviews to conduct or endorse, latest campaign, own coming
-    # trainings, training requests to decide, audit count, own aid requests, own telework
-    # requests, own loans, telework requests to decide
-    with django_assert_num_queries(21):
+    # trainings, training requests to decide, onboarding items to do, own checklist, audit
+    # count, own aid requests, own telework requests, own loans, telework requests to decide
+    with django_assert_num_queries(23):
         client.get(reverse("home"))

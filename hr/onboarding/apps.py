@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_save
+from django.utils.translation import gettext_lazy as _
+
+
+class OnboardingConfig(AppConfig):
+    name = "hr.onboarding"
+    label = "onboarding"
+    verbose_name = _("Accueil")
+
+    def ready(self):
+        from hr.models import Employee
+        from hr.onboarding import demo, myspace, services
+        from imtsocial import demo as platform_demo
+        from imtsocial import myspace as platform_myspace
+        from imtsocial import navigation
+        from imtsocial.accounts.roles import Role
+        from imtsocial.navigation import NavEntry
+
+        post_save.connect(services.newcomer_saved, sender=Employee, dispatch_uid="onboarding")
+        platform_myspace.providers.register(myspace.sections, order=19)
+        platform_demo.builders.register(demo.build, order=19)
+        navigation.entries.register(
+            NavEntry(
+                _("Qui fait quoi ?"),
+                "onboarding:who_does_what",
+                frozenset({Role.EMPLOYEE, Role.HR, Role.DIRECTOR}),
+            ),
+            order=19,
+        )

@@ -4,6 +4,10 @@ Apps add their entries from ``AppConfig.ready()``::
 
     entries.register(NavEntry(_("Mon dossier"), "hr:my_file", frozenset({Role.EMPLOYEE})),
                      order=10)
+
+Entries with the same ``group`` share one drop-down menu, placed where the first of them
+would be (``PEOPLE_DEVELOPMENT`` gathers appraisals, training, social dialogue…), so
+that the bar stays on one line whatever the roles held.
 """
 
 from collections.abc import Callable
@@ -22,7 +26,10 @@ class NavEntry:
     url_name: str
     roles: frozenset  # empty: every signed-in user
     shown_to: Callable | None = None  # (user) -> bool, for a finer check than the roles
+    group: str = ""  # entries of one group share a drop-down menu (DSFR « menu »)
 
+
+PEOPLE_DEVELOPMENT = _("Vie professionnelle")
 
 entries = Registry("main navigation")
 entries.register(NavEntry(_("Mon espace"), "home", frozenset()), order=0)
@@ -39,5 +46,15 @@ def nav_for(request) -> list[dict]:
             continue
         url = reverse(entry.url_name)
         active = current == url if url == "/" else current.startswith(url)
-        shown.append({"label": entry.label, "url": url, "active": active})
+        item = {"label": entry.label, "url": url, "active": active}
+        if not entry.group:
+            shown.append(item)
+            continue
+        menu = next((m for m in shown if m.get("group") == entry.group), None)
+        if menu is None:
+            menu = {"label": entry.group, "group": entry.group, "children": [], "active": False}
+            menu["id"] = f"menu-{len(shown)}"
+            shown.append(menu)
+        menu["children"].append(item)
+        menu["active"] = menu["active"] or active
     return shown

@@ -14,12 +14,17 @@ class CoachingConfig(AppConfig):
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
-        from imtsocial.navigation import NavEntry
+        from imtsocial.navigation import PEOPLE_DEVELOPMENT, NavEntry
 
         manager_changed.connect(services.relationships_follow_hierarchy, dispatch_uid="coaching")
         platform_myspace.providers.register(myspace.sections, order=11)
         platform_demo.builders.register(demo.build, order=17)
         navigation.entries.register(
-            NavEntry(_("Développeurs de talents"), "coaching:my_coach", frozenset({Role.EMPLOYEE})),
+            NavEntry(
+                _("Développeurs de talents"),
+                "coaching:my_coach",
+                frozenset({Role.EMPLOYEE}),
+                group=PEOPLE_DEVELOPMENT,
+            ),
             order=17,
         )

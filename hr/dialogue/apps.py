@@ -12,7 +12,7 @@ class DialogueConfig(AppConfig):
         from imtsocial import demo as platform_demo
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
-        from imtsocial.navigation import NavEntry
+        from imtsocial.navigation import PEOPLE_DEVELOPMENT, NavEntry
 
         platform_demo.builders.register(demo.build, order=16)
         reference.register_tables()
@@ -21,6 +21,7 @@ class DialogueConfig(AppConfig):
                 _("Dialogue social"),
                 "dialogue:calendar",
                 frozenset({Role.EMPLOYEE, Role.HR, Role.DIRECTOR}),
+                group=PEOPLE_DEVELOPMENT,
             ),
             order=16,
         )

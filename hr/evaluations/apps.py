@@ -14,7 +14,7 @@ class EvaluationsConfig(AppConfig):
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
-        from imtsocial.navigation import NavEntry
+        from imtsocial.navigation import PEOPLE_DEVELOPMENT, NavEntry
 
         manager_changed.connect(services.interviews_follow_hierarchy, dispatch_uid="evaluations")
         platform_myspace.providers.register(myspace.sections, order=12)
@@ -24,6 +24,7 @@ class EvaluationsConfig(AppConfig):
                 _("Entretiens"),
                 "evaluations:interview_list",
                 frozenset({Role.EMPLOYEE, Role.HR}),
+                group=PEOPLE_DEVELOPMENT,
             ),
             order=14,
         )

@@ -15,7 +15,7 @@ class OnboardingConfig(AppConfig):
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
-        from imtsocial.navigation import NavEntry
+        from imtsocial.navigation import PEOPLE_DEVELOPMENT, NavEntry
 
         post_save.connect(services.newcomer_saved, sender=Employee, dispatch_uid="onboarding")
         platform_myspace.providers.register(myspace.sections, order=19)
@@ -25,6 +25,7 @@ class OnboardingConfig(AppConfig):
                 _("Qui fait quoi ?"),
                 "onboarding:who_does_what",
                 frozenset({Role.EMPLOYEE, Role.HR, Role.DIRECTOR}),
+                group=PEOPLE_DEVELOPMENT,
             ),
             order=19,
         )

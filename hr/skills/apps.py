@@ -13,7 +13,7 @@ class SkillsConfig(AppConfig):
         from imtsocial import demo as platform_demo
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
-        from imtsocial.navigation import NavEntry
+        from imtsocial.navigation import PEOPLE_DEVELOPMENT, NavEntry
 
         platform_demo.builders.register(demo.build, order=18)
         hr_panels.file_panels.register(panels.skills_panel, order=20)
@@ -22,6 +22,7 @@ class SkillsConfig(AppConfig):
                 _("Compétences critiques"),
                 "skills:critical",
                 frozenset({Role.HR, Role.DIRECTOR}),
+                group=PEOPLE_DEVELOPMENT,
             ),
             order=18,
         )

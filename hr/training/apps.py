@@ -14,13 +14,18 @@ class TrainingConfig(AppConfig):
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
-        from imtsocial.navigation import NavEntry
+        from imtsocial.navigation import PEOPLE_DEVELOPMENT, NavEntry
 
         hr_panels.file_panels.register(panels.cpf_panel, order=10)
         platform_myspace.providers.register(myspace.sections, order=13)
         platform_demo.builders.register(demo.build, order=14)
         reference.register_tables()
         navigation.entries.register(
-            NavEntry(_("Formation"), "training:catalogue", frozenset({Role.EMPLOYEE, Role.HR})),
+            NavEntry(
+                _("Formation"),
+                "training:catalogue",
+                frozenset({Role.EMPLOYEE, Role.HR}),
+                group=PEOPLE_DEVELOPMENT,
+            ),
             order=15,
         )

@@ -24,9 +24,9 @@ def test_an_employee_enrols_and_the_manager_approves(page, make_user, check_acce
     session = SessionFactory(course=CourseFactory(title="Manager à distance"), capacity=3)
 
     _login(page, person)
-    page.get_by_role("navigation", name="Menu principal").get_by_role(
-        "link", name="Formation"
-    ).click()
+    menu = page.get_by_role("navigation", name="Menu principal")
+    menu.get_by_role("button", name="Vie professionnelle").click()
+    menu.get_by_role("link", name="Formation").click()
     check_accessibility(page)
     page.get_by_role("link", name="Manager à distance").click()
     check_accessibility(page)

@@ -20,15 +20,25 @@ def test_an_employee_sees_their_file_and_only_their_menu(client, make_user):
     assert _nav_labels(response) == [
         "Mon espace",
         "Mon dossier",
+        "Vie professionnelle",
+        "Télétravail et équipement",
+        "Prévention",
+        "Action sociale",
+    ]
+
+
+def test_people_development_pages_share_one_menu(client, make_user):
+    client.force_login(make_user(Role.EMPLOYEE))
+    response = client.get(reverse("training:catalogue"))
+    menu = next(e for e in response.context["nav_entries"] if e["label"] == "Vie professionnelle")
+    assert [child["label"] for child in menu["children"]] == [
         "Entretiens",
         "Formation",
         "Dialogue social",
         "Développeurs de talents",
         "Qui fait quoi ?",
-        "Télétravail et équipement",
-        "Prévention",
-        "Action sociale",
     ]
+    assert menu["active"]  # the page is one of the menu's
 
 
 def test_a_person_with_several_roles_sees_all_of_theirs(client, make_user):

@@ -14,9 +14,18 @@ class OnboardingConfig(AppConfig):
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
+        from imtsocial.accounts import roles as platform_roles
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import PEOPLE_DEVELOPMENT, NavEntry
 
+        platform_roles.register_admin_permissions(
+            Role.HR,
+            [
+                f"onboarding.{verb}_{model}"
+                for model in ("onboardingstep", "referent")
+                for verb in ("add", "change", "view")
+            ],
+        )
         post_save.connect(services.newcomer_saved, sender=Employee, dispatch_uid="onboarding")
         platform_myspace.providers.register(myspace.sections, order=19)
         platform_demo.builders.register(demo.build, order=19)

@@ -108,6 +108,7 @@ class Enrolment(models.Model):
         verbose_name=_("inscrit par"),
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
     )
     requested_at = models.DateTimeField(_("demandée le"), auto_now_add=True)

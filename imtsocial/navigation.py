@@ -30,6 +30,7 @@ class NavEntry:
 
 
 PEOPLE_DEVELOPMENT = _("Vie professionnelle")
+PREVENTION = _("Prévention")
 
 entries = Registry("main navigation")
 entries.register(NavEntry(_("Mon espace"), "home", frozenset()), order=0)

@@ -67,6 +67,13 @@ INSTALLED_APPS = [
     "hr.onboarding",
     "telework",
     "safety",
+    "safety.network",
+    "safety.qualifications",
+    "safety.inspections",
+    "safety.exposure",
+    "safety.asbestos",
+    "safety.registers",
+    "safety.trainings",
     "social_action",
 ]
 
@@ -169,6 +176,14 @@ CELERY_BEAT_SCHEDULE = {
     "evaluations-remind-evaluators": {
         "task": "hr.evaluations.tasks.remind_evaluators",
         "schedule": 7 * 24 * 3600,
+    },
+    "inspections-remind-due": {
+        "task": "safety.inspections.tasks.remind_due_inspections",
+        "schedule": 24 * 3600,
+    },
+    "qualifications-remind-expiring": {
+        "task": "safety.qualifications.tasks.remind_expiring_qualifications",
+        "schedule": 24 * 3600,
     },
     "social-action-appointment-reminders": {
         "task": "social_action.tasks.send_appointment_reminders",

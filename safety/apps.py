@@ -11,7 +11,7 @@ class SafetyConfig(AppConfig):
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
-        from imtsocial.navigation import NavEntry
+        from imtsocial.navigation import PREVENTION, NavEntry
         from safety import demo, myspace, reference
 
         platform_myspace.providers.register(myspace.sections, order=30)
@@ -19,9 +19,10 @@ class SafetyConfig(AppConfig):
         reference.register_tables()
         navigation.entries.register(
             NavEntry(
-                _("Prévention"),
+                _("Document unique (DUERP)"),
                 "safety:index",
                 frozenset({Role.EMPLOYEE, Role.PREVENTION, Role.DIRECTOR}),
+                group=PREVENTION,
             ),
             order=30,
         )

@@ -34,4 +34,4 @@ RUN useradd --create-home --uid 1000 imtsocial \
     && chown -R imtsocial /data /app/var
 USER imtsocial
 EXPOSE 8000
-CMD ["gunicorn", "imtsocial.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60", "--access-logfile", "-"]
+CMD ["scripts/serve", "web"]

@@ -20,4 +20,6 @@ class ImtsocialConfig(AppConfig):
     verbose_name = "imtsocial"
 
     def ready(self):
+        from imtsocial import checks  # noqa: F401 - registers the deployment checks
+
         pre_save.connect(normalise_newlines, dispatch_uid="imtsocial.normalise_newlines")

@@ -7,6 +7,9 @@ idempotent: a second run changes nothing. Apps register theirs in ``ready()``::
     builders.register(demo.build, order=10)
 """
 
+import json
+
+from django.conf import settings
 from django.contrib.auth.models import Group
 
 from imtsocial.accounts.models import User
@@ -54,8 +57,31 @@ def ensure_demo_logins() -> dict[Role, User]:
     return logins
 
 
+def _builder_names() -> list[str]:
+    return [f"{b.__module__}.{b.__qualname__}" for b in builders]
+
+
+def _marker():
+    return settings.VAR_DIR / "demo-built.json"
+
+
+def is_built() -> bool:
+    """The demo is in this database, built by the builders registered today (a builder
+    added since — a new app — makes the demo incomplete, so it is built again)."""
+    marker = _marker()
+    if not marker.exists() or not User.objects.filter(email=demo_email(Role.HR)).exists():
+        return False
+    try:
+        return json.loads(marker.read_text()).get("builders") == _builder_names()
+    except ValueError:
+        return False
+
+
 def build() -> dict[Role, User]:
     logins = ensure_demo_logins()
     for builder in builders:
         builder()
+    marker = _marker()
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps({"builders": _builder_names()}))
     return logins

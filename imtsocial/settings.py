@@ -1,9 +1,14 @@
 """Settings of imtsocial, read from the environment (see .env.example).
 
-The embedded default (no variable set but DJANGO_DEBUG=1) runs on SQLite with
-Celery tasks executed in-process. Production (DJANGO_DEBUG off) must set
-DATABASE_URL and REDIS_URL: without them the start stops here, instead of silently
-running on a local SQLite file with tasks in the web process.
+Two switches, independent:
+
+- ``IMTSOCIAL_EMBEDDED=1`` (the demo of ./scripts/run): SQLite in var/, Celery tasks run
+  in-process, e-mails on the console, plain HTTP on the loopback. Without it (production)
+  DATABASE_URL and REDIS_URL are required: the start stops here, instead of silently
+  running on a local SQLite file with tasks in the web process.
+- ``DJANGO_DEBUG=1``: the developer's tooling (Django's technical error pages, static files
+  from the app folders). It implies the embedded mode unless IMTSOCIAL_EMBEDDED=0. The
+  demo runs without it, so that people see the intranet's own 403/404/500 pages.
 """
 
 from pathlib import Path
@@ -15,25 +20,33 @@ from django.core.exceptions import ImproperlyConfigured
 from imtsocial.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(env_str("IMTSOCIAL_VAR_DIR", str(BASE_DIR / "var")))
+# An empty value means the default, not the current folder.
+VAR_DIR = Path(env_str("IMTSOCIAL_VAR_DIR").strip() or BASE_DIR / "var")
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+EMBEDDED = env_bool("IMTSOCIAL_EMBEDDED", DEBUG)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off.")
+    if not EMBEDDED:
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY is required outside the embedded mode.")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
+# Values that must never reach production (the placeholder of .env.example among them):
+# ``check --deploy`` refuses them (imtsocial/checks.py).
+PLACEHOLDER_SECRET_KEYS = (
+    "change-me-to-a-long-random-string",
+    "dev-only-insecure-key-do-not-use-in-production",
+)
 
-if not DEBUG:
+if not EMBEDDED:
     _missing = [name for name in ("DATABASE_URL", "REDIS_URL") if not env_str(name).strip()]
     if _missing:
         raise ImproperlyConfigured(
-            f"{' and '.join(_missing)} required when DJANGO_DEBUG is off: production runs on "
+            f"{' and '.join(_missing)} required outside the embedded mode: production runs on "
             "PostgreSQL (DATABASE_URL=postgres://…) with a Redis broker for the Celery worker "
-            "(REDIS_URL=redis://…). For the embedded development mode, set DJANGO_DEBUG=1."
+            "(REDIS_URL=redis://…). For the embedded demo mode, set IMTSOCIAL_EMBEDDED=1."
         )
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1"] if DEBUG else [])
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1"] if EMBEDDED else [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
@@ -256,12 +269,12 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or env_bool("STATIC_USE_FINDERS", False)
+            if EMBEDDED or env_bool("STATIC_USE_FINDERS", False)
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG or env_bool("STATIC_USE_FINDERS", False)
+WHITENOISE_USE_FINDERS = EMBEDDED or env_bool("STATIC_USE_FINDERS", False)
 WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -270,7 +283,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
+    if EMBEDDED
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -289,7 +302,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-if not DEBUG:
+if not EMBEDDED:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000)
@@ -339,9 +352,20 @@ IMPORT_STALE_AFTER_SECONDS = CELERY_TASK_TIME_LIMIT + 5 * 60
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own default adds a console handler in debug: the lines reach the root
+        # handler only, so that they are printed once.
+        "django": {"handlers": ["mail_admins"], "level": env_str("LOG_LEVEL", "INFO")},
         "django.db.backends": {"level": "INFO"},
         # WeasyPrint reports each rendering step at INFO: keep only its warnings.
         "weasyprint": {"level": "WARNING"},

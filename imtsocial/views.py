@@ -37,9 +37,9 @@ def _broker_state() -> str:
     from imtsocial.celery import app
 
     if app.conf.task_always_eager:
-        # Tasks in the web process: fine for the embedded development mode, never in
+        # Tasks in the web process: fine for the embedded demo mode, never in
         # production (a PDF or an import would run inside a request).
-        return "inline" if settings.DEBUG else "error"
+        return "inline" if settings.EMBEDDED else "error"
     try:
         with Connection(app.conf.broker_url, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)

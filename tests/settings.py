@@ -5,6 +5,8 @@ PostgreSQL, REDIS_URL for Redis).
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault(
     "DJANGO_SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
@@ -17,6 +19,8 @@ os.environ.setdefault("CACHE_KEY_PREFIX", "imtsocial-tests")
 
 from imtsocial.settings import *  # noqa: F403
 
+# The demo's "already built" marker of the test runs, not the developer's var/.
+VAR_DIR = Path(tempfile.gettempdir()) / "imtsocial-tests-var"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 

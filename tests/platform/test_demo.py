@@ -12,16 +12,16 @@ from imtsocial.demo import DEMO_PASSWORD, demo_email
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_refuses_to_run_when_debug_is_off(settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="DJANGO_DEBUG est désactivé"):
+def test_demo_refuses_to_run_outside_the_embedded_mode(settings):
+    settings.EMBEDDED = False
+    with pytest.raises(CommandError, match="hors du mode embarqué"):
         call_command("demo")
     assert not Employee.objects.exists()
 
 
 @pytest.fixture
 def demo(settings):
-    settings.DEBUG = True
+    settings.EMBEDDED = True
     call_command("demo", stdout=StringIO())
 
 
@@ -29,6 +29,26 @@ def test_demo_is_idempotent(demo):
     counts = (User.objects.count(), Employee.objects.count(), Employee.history.count())
     call_command("demo", "--force", stdout=StringIO())
     assert (User.objects.count(), Employee.objects.count(), Employee.history.count()) == counts
+
+
+def test_a_second_start_keeps_the_demo_already_built(demo, settings):
+    person = Employee.objects.first()
+    person.first_name = "Modifié"
+    person.save()
+    out = StringIO()
+    call_command("demo", "--if-missing", stdout=out)
+    assert "déjà présente" in out.getvalue()
+    assert "./scripts/run --reset-demo" in out.getvalue()
+    person.refresh_from_db()
+    assert person.first_name == "Modifié"
+
+
+def test_demo_if_missing_builds_an_empty_database(settings, tmp_path):
+    settings.EMBEDDED = True
+    settings.VAR_DIR = tmp_path
+    call_command("demo", "--if-missing", stdout=StringIO())
+    assert Employee.objects.exists()
+    assert (tmp_path / "demo-built.json").exists()
 
 
 def test_demo_describes_a_school_of_a_few_hundred_people(demo):

@@ -32,7 +32,7 @@ def test_healthz_only_answers_get(client):
 def test_tasks_in_the_web_process_are_unhealthy_in_production(client, settings):
     from imtsocial.celery import app
 
-    settings.DEBUG = False
+    settings.EMBEDDED = False
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = True
     try:
@@ -43,10 +43,10 @@ def test_tasks_in_the_web_process_are_unhealthy_in_production(client, settings):
     assert response.json()["broker"] == "error"
 
 
-def test_tasks_in_the_web_process_are_expected_in_development(client, settings):
+def test_tasks_in_the_web_process_are_expected_in_the_embedded_demo(client, settings):
     from imtsocial.celery import app
 
-    settings.DEBUG = True
+    settings.EMBEDDED = True
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = True
     try:

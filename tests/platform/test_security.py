@@ -46,6 +46,22 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY is required" in result.stderr
 
 
+def test_check_deploy_refuses_the_placeholder_secret_of_env_example():
+    placeholder = re.search(
+        r"^DJANGO_SECRET_KEY=(.+)$", (ROOT / ".env.example").read_text(), re.MULTILINE
+    )[1]
+    result = _run_manage(
+        "check",
+        "--deploy",
+        DJANGO_SECRET_KEY=placeholder,
+        DJANGO_ALLOWED_HOSTS="intranet.example.fr",
+        DATABASE_URL="postgres://nobody@127.0.0.1:1/none",
+        REDIS_URL="redis://127.0.0.1:1/0",
+    )
+    assert result.returncode != 0
+    assert "imtsocial.E001" in result.stderr
+
+
 @pytest.mark.parametrize("missing", ["DATABASE_URL", "REDIS_URL"])
 def test_production_refuses_to_start_without_its_database_or_broker(missing):
     env = {
@@ -57,10 +73,10 @@ def test_production_refuses_to_start_without_its_database_or_broker(missing):
     }
     result = _run_manage("check", **{**env, missing: ""})
     assert result.returncode != 0
-    assert f"{missing} required when DJANGO_DEBUG is off" in result.stderr
+    assert f"{missing} required outside the embedded mode" in result.stderr
 
 
-def test_development_mode_starts_on_the_embedded_default(tmp_path):
+def test_debug_mode_starts_on_the_embedded_default(tmp_path):
     result = _run_manage(
         "check", DJANGO_DEBUG="1", DATABASE_URL="", REDIS_URL="", IMTSOCIAL_VAR_DIR=str(tmp_path)
     )

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(settings, tmp_path):
-    settings.DEBUG = True
+    settings.EMBEDDED = True
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("demo", stdout=StringIO())
 

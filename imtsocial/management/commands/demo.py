@@ -1,6 +1,7 @@
 """``manage.py demo``: demo data of every app, idempotent.
 
-Refused when DJANGO_DEBUG is off unless ``--force``. Each app owns its demo
+Refused outside the embedded mode unless ``--force``; ``--if-missing`` keeps a demo
+already built (./scripts/run on a second start). Each app owns its demo
 builder (``<app>/demo.py``) and registers it with ``imtsocial.demo.builders``.
 """
 
@@ -16,18 +17,29 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--force", action="store_true", help="Autorise l'exécution avec DJANGO_DEBUG désactivé."
+            "--force", action="store_true", help="Autorise l'exécution hors du mode embarqué."
+        )
+        parser.add_argument(
+            "--if-missing",
+            action="store_true",
+            help="Ne fait rien si la démonstration est déjà construite.",
         )
 
-    def handle(self, *args, force=False, **options):
-        if not settings.DEBUG and not force:
+    def handle(self, *args, force=False, if_missing=False, **options):
+        if not settings.EMBEDDED and not force:
             raise CommandError(
-                "Refus : DJANGO_DEBUG est désactivé (production ?). Relancez avec --force "
+                "Refus : hors du mode embarqué (production ?). Relancez avec --force "
                 "si vous voulez vraiment des données de démonstration ici."
             )
-        with transaction.atomic():
-            demo.build()
-        self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
+        if if_missing and demo.is_built():
+            self.stdout.write(
+                "Démonstration déjà présente : rien n'est reconstruit. Pour repartir de zéro : "
+                "./scripts/run --reset-demo"
+            )
+        else:
+            with transaction.atomic():
+                demo.build()
+            self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
         self.stdout.write(
             f"Mot de passe de tous les comptes de démonstration : {demo.DEMO_PASSWORD}"
         )

@@ -169,6 +169,8 @@ CELERY_TIMEZONE = "Europe/Paris"
 # Social action: largest supporting document accepted (PDF, JPEG, PNG).
 SOCIAL_ACTION_MAX_UPLOAD_BYTES = env_int("SOCIAL_ACTION_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 MINUTES_MAX_UPLOAD_BYTES = env_int("MINUTES_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# Prevention: largest letter, certificate or report (PDF) of the registers.
+PREVENTION_MAX_UPLOAD_BYTES = env_int("PREVENTION_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 CELERY_BEAT_SCHEDULE = {
     "audit-purge-expired": {
         "task": "imtsocial.audit.tasks.purge_expired_audit_events",

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from imtsocial.accounts.roles import Role
 from imtsocial.forms import DateInput
 from imtsocial.refdata.forms import ReferenceRowForm
-from imtsocial.refdata.tables import ReferenceTable, register
+from imtsocial.refdata.tables import ReferenceTable, register, register_parameters
 from safety.enums import ControlLevel
 from safety.models import RatingMethod
 from safety.perms import is_advisor
@@ -97,4 +97,13 @@ def register_tables():
             form_class=RatingMethodForm,
             may_manage_check=is_advisor,
         )
+    )
+    # One page for the dated parameters of every prevention register (the registers
+    # declare theirs in their ``parameters.py``: delays, windows, thresholds).
+    register_parameters(
+        owner=Role.PREVENTION,
+        slug="parametres-prevention",
+        title=_("Paramètres de la prévention"),
+        description=_("Délais et seuils utilisés par les registres de prévention."),
+        may_manage_check=is_advisor,
     )

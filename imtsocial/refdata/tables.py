@@ -70,8 +70,11 @@ def owner_roles() -> frozenset:
     return frozenset(table.owner for table in _TABLES.values())
 
 
-def register_parameters(*, owner: Role, slug: str, title: str, description: str = ""):
-    """The page of the parameters an owner keeps (``imtsocial.refdata.parameters``)."""
+def register_parameters(
+    *, owner: Role, slug: str, title: str, description: str = "", may_manage_check=None
+):
+    """The page of the parameters an owner keeps (``imtsocial.refdata.parameters``);
+    ``may_manage_check(user)`` narrows who among the owner role keeps them."""
     from imtsocial.refdata.models import Parameter
     from imtsocial.refdata.parameters import specs
 
@@ -88,5 +91,6 @@ def register_parameters(*, owner: Role, slug: str, title: str, description: str 
             description=description,
             filters=lambda: {"key__in": keys()},
             key_choices={"key": lambda: [(spec.key, spec.label) for spec in specs(owner)]},
+            may_manage_check=may_manage_check,
         )
     )

@@ -1,0 +1,15 @@
+import pytest
+
+from imtsocial.accounts.roles import Role
+from tests.safety.factories import PreventionAdvisorFactory
+
+
+@pytest.fixture
+def make_agent(make_user):
+    def make(*, advisor=False, **employee_fields):
+        user = make_user(Role.PREVENTION, **employee_fields)
+        if advisor:
+            PreventionAdvisorFactory(user=user)
+        return user
+
+    return make

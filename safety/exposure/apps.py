@@ -8,4 +8,32 @@ class ExposureConfig(AppConfig):
     verbose_name = _("Mesures d'exposition")
 
     def ready(self):
-        pass
+        from imtsocial import demo as platform_demo
+        from imtsocial import myspace as platform_myspace
+        from imtsocial import navigation
+        from imtsocial.accounts.roles import Role
+        from imtsocial.navigation import PREVENTION, NavEntry
+        from safety.exposure import demo, myspace, perms, reference
+
+        platform_myspace.providers.register(myspace.sections, order=34)
+        platform_demo.builders.register(demo.build, order=34)
+        reference.register_tables()
+        navigation.entries.register(
+            NavEntry(
+                _("Mesures d'exposition"),
+                "exposure:campaign_list",
+                frozenset({Role.PREVENTION, Role.MANAGER}),
+                group=PREVENTION,
+            ),
+            order=34,
+        )
+        navigation.entries.register(
+            NavEntry(
+                _("Mesures d'exposition : bilan"),
+                "exposure:stats",
+                frozenset({Role.DIRECTOR}),
+                shown_to=lambda user: not perms.can_read(user),
+                group=PREVENTION,
+            ),
+            order=34,
+        )

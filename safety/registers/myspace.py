@@ -1,0 +1,157 @@
+"""« Mon espace »: every employee gets the « Signaler » links and the state of their own
+register entries still open (one query); prevention the entries waiting for an answer
+and the DGI reports to follow (one query each); managers the entries to acknowledge
+(one query)."""
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from imtsocial.accounts.roles import Role, employee_of, roles_of
+from imtsocial.formats import long_date
+from imtsocial.myspace import Item, Section
+from safety.perms import is_advisor
+from safety.registers.enums import DgiStatus, RsstStatus
+from safety.registers.models import DgiReport, RsstEntry
+from safety.registers.parameters import RSST_ANSWER_DAYS
+from safety.registers.views.helpers import late_before
+
+
+def sections(request) -> list[Section]:
+    user = request.user
+    held = roles_of(user)
+    own = employee_of(user)
+    result = []
+    if Role.EMPLOYEE in held and own is not None:
+        result.append(_employee_section(own))
+    if Role.PREVENTION in held:
+        section = _prevention_section(user)
+        if section is not None:
+            result.append(section)
+    if Role.MANAGER in held and own is not None:
+        section = _manager_section(own)
+        if section is not None:
+            result.append(section)
+    return result
+
+
+def _employee_section(own) -> Section:
+    open_entries = list(
+        RsstEntry.objects.filter(author=own)
+        .exclude(status=RsstStatus.CLOSED)
+        .order_by("-occurred_on", "-pk")[:5]
+    )
+    section = Section(
+        title=_("Registres santé et sécurité"),
+        role_label=Role.EMPLOYEE.label,
+        links=[
+            Item(
+                label=_("Signaler au registre santé et sécurité"),
+                url=reverse("registers:rsst_create"),
+            ),
+            Item(
+                label=_("Signaler un danger grave et imminent"), url=reverse("registers:dgi_create")
+            ),
+            Item(label=_("Mes signalements"), url=reverse("registers:index")),
+        ],
+    )
+    for entry in open_entries:
+        section.items.append(
+            Item(
+                label=_("%(kind)s du %(date)s")
+                % {
+                    "kind": entry.get_kind_display(),
+                    "date": long_date(entry.occurred_on),
+                },
+                url=entry.get_absolute_url(),
+                badge=entry.get_status_display(),
+                badge_level=entry.status_badge or "info",
+            )
+        )
+    return section
+
+
+def _prevention_section(user) -> Section | None:
+    scope = Q()
+    if not is_advisor(user):
+        scope = Q(work_unit__agents=user) | Q(work_unit__isnull=True)
+    late = late_before(RSST_ANSWER_DAYS)
+    waiting = Q(status=RsstStatus.SUBMITTED)
+    counts = RsstEntry.objects.filter(scope).aggregate(
+        waiting=Count("pk", filter=waiting, distinct=True),
+        late=Count("pk", filter=waiting & Q(submitted_at__date__lt=late), distinct=True)
+        if late
+        else Count("pk", filter=Q(pk__in=[])),
+    )
+    dgi = DgiReport.objects.exclude(status=DgiStatus.DECIDED).count()
+    if not counts["waiting"] and not dgi:
+        return None
+    section = Section(
+        title=_("Registres à traiter"),
+        role_label=Role.PREVENTION.label,
+        links=[
+            Item(label=_("Registre santé et sécurité"), url=reverse("registers:rsst_list")),
+            Item(
+                label=_("Registre des dangers graves et imminents"),
+                url=reverse("registers:dgi_list"),
+            ),
+        ],
+    )
+    if counts["waiting"]:
+        section.todo.append(
+            Item(
+                label=ngettext(
+                    "%(n)s observation attend une réponse",
+                    "%(n)s observations attendent une réponse",
+                    counts["waiting"],
+                )
+                % {"n": counts["waiting"]},
+                url=reverse("registers:rsst_list") + f"?status={RsstStatus.SUBMITTED}",
+                detail=ngettext("dont %(n)s en retard", "dont %(n)s en retard", counts["late"])
+                % {"n": counts["late"]}
+                if counts["late"]
+                else "",
+            )
+        )
+    if dgi:
+        section.todo.append(
+            Item(
+                label=ngettext(
+                    "%(n)s danger grave et imminent à suivre",
+                    "%(n)s dangers graves et imminents à suivre",
+                    dgi,
+                )
+                % {"n": dgi},
+                url=reverse("registers:dgi_list"),
+                badge_level="error",
+            )
+        )
+    return section
+
+
+def _manager_section(own) -> Section | None:
+    count = (
+        RsstEntry.objects.filter(status=RsstStatus.ANSWERED)
+        .filter(Q(author__manager=own) | Q(work_unit__department__head=own))
+        .exclude(author=own)
+        .count()
+    )
+    if not count:
+        return None
+    url = reverse("registers:rsst_list") + f"?status={RsstStatus.ANSWERED}"
+    return Section(
+        title=_("Registre santé et sécurité de l'équipe"),
+        role_label=Role.MANAGER.label,
+        todo=[
+            Item(
+                label=ngettext(
+                    "%(n)s observation à viser",
+                    "%(n)s observations à viser",
+                    count,
+                )
+                % {"n": count},
+                url=url,
+            )
+        ],
+    )

@@ -33,8 +33,8 @@ SERVICE_AGENTS = 5  # + the demo advisor = 6 outside the laboratories
 
 # code, name, department, headcount, agents' department(s)
 UNITS = [
-    ("R132", "C2MA – Laboratoire de synthèse des polymères (salle R132)", "c2ma", 8),
-    ("R279", "C2MA – Salle de mise en œuvre des composites (salle R279)", "c2ma", 6),
+    ("R132", "C2MA – Tensiométrie de surface (salle R132)", "c2ma", 8),
+    ("R279", "C2MA – Infusion sous vide de résines thermodurcissables (salle R279)", "c2ma", 6),
     ("C2MA-RX", "C2MA – Salle de diffraction et tomographie X", "c2ma", 4),
     ("C2MA-LASER", "C2MA – Plateforme laser", "c2ma", 5),
     ("LGEI-BIO", "LGEI – Laboratoire de biotechnologies environnementales", "lgei", 7),

@@ -102,8 +102,9 @@ class TestWhoSeesWhat:
         client.force_login(make_user(Role.HR))
         # session, user, roles (2), employee, contracts, salaries, audit insert, history of
         # the file, of its contracts and of its salaries; the CPF panel (contracts, hours
-        # used, CPF rules); the skills panel
-        with django_assert_num_queries(15):
+        # used, CPF rules); the skills panel; the qualifications panel (validities in force,
+        # qualifications) and the safety-trainings panel (attendances)
+        with django_assert_num_queries(18):
             client.get(reverse("hr:employee_detail", args=[person.pk]))
 
 

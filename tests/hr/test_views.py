@@ -96,7 +96,8 @@ class TestEmployeeFile:
         _manager, report, _stranger = team
         client.force_login(make_user(Role.HR))
         client.get(detail_url(report))  # warm the session and caches
-        with django_assert_max_num_queries(16) as few:  # with the CPF (3) and skills panels
+        # with the CPF (3), skills, qualifications (2) and safety-trainings panels
+        with django_assert_max_num_queries(18) as few:
             client.get(detail_url(report))
         for index in range(30):
             report.job_title = f"Fonction {index}"

@@ -51,6 +51,8 @@ def test_a_person_with_several_roles_sees_all_of_theirs(client, make_user):
         "Personnel",
         "Développeur de talents",
         "Entretiens professionnels",
+        "Registres santé et sécurité",
+        "Santé et sécurité",
         "Protection des données",
     ]
     html = response.content.decode()
@@ -84,6 +86,9 @@ def test_my_space_runs_a_constant_number_of_queries(
     # contracts ending, staff count, contracts ending, pay alerts, imports to confirm,
     # own interview, interviews to conduct or endorse, latest campaign, own coming
     # trainings, training requests to decide, onboarding items to do, own checklist, audit
-    # count, own aid requests, own telework requests, own loans, telework requests to decide
-    with django_assert_num_queries(23):
+    # count, own aid requests, own telework requests, own loans, telework requests to decide;
+    # prevention: own site's prevention agents, qualification validities in force, own and
+    # the team's expiring qualifications, own RSST entries, the team's entries to
+    # acknowledge, the newcomers' window of the safety induction
+    with django_assert_num_queries(30):
         client.get(reverse("home"))

@@ -19,6 +19,9 @@ class HrConfig(AppConfig):
         platform_roles.derived_role_providers.register(roles.derived_roles)
         platform_roles.register_admin_permissions(Role.HR, roles.ADMIN_PERMISSIONS)
         platform_myspace.providers.register(myspace.sections, order=10)
+        platform_myspace.statistics_pages.register(
+            platform_myspace.StatisticsPage(_("Statistiques RH"), "hr:statistics"), order=10
+        )
         platform_demo.builders.register(demo.build, order=10)
         reference.register_tables()
         imports.register_importers()

@@ -40,3 +40,9 @@ class EmployeeFilterForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+
+
+class TeamFilterForm(forms.Form):
+    """The manager's team: search a report by name or number (no query of its own)."""
+
+    q = forms.CharField(label=_("Nom ou matricule"), required=False, max_length=100)

@@ -4,16 +4,23 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hr.models import Contract, Employee, IndexPointValue, SalaryRecord
+from hr.pay_checks import salary_warnings
+from hr.pickers import PersonField
 from imtsocial.accounts.models import User
-from imtsocial.forms import DateInput, VersionedForm
+from imtsocial.forms import AmountField, DateInput, VersionedForm, VersionField, VersionForm
 
 
 class EmployeeForm(VersionedForm):
-    manager_number = forms.CharField(
-        label=_("Matricule du responsable hiérarchique"),
+    manager_number = PersonField(
+        label=_("Responsable hiérarchique"),
         required=False,
-        max_length=20,
-        help_text=_("Laisser vide si l'agent n'a pas de responsable."),
+        # Any record, as before the picker: a manager who has left stays shown until replaced.
+        queryset=Employee.objects.all(),
+        error_messages={"unknown": _("Aucun agent n'a le matricule %(key)s.")},
+        help_text=_(
+            "Tapez son nom et choisissez dans la liste, ou saisissez son matricule. "
+            "Laisser vide si l'agent n'a pas de responsable."
+        ),
     )
 
     class Meta:
@@ -43,17 +50,12 @@ class EmployeeForm(VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.manager_id:
-            self.fields["manager_number"].initial = self.instance.manager.employee_number
+            self.fields["manager_number"].initial = self.instance.manager
 
     def clean_manager_number(self):
-        number = self.cleaned_data["manager_number"].strip()
-        if not number:
-            return None
-        manager = Employee.objects.filter(employee_number__iexact=number).first()
+        manager = self.cleaned_data["manager_number"]
         if manager is None:
-            raise forms.ValidationError(
-                _("Aucun agent n'a le matricule %(number)s.") % {"number": number}
-            )
+            return None
         if self.instance.pk and manager.pk == self.instance.pk:
             raise forms.ValidationError(_("Un agent ne peut pas être son propre responsable."))
         return manager
@@ -89,21 +91,50 @@ class ContractForm(VersionedForm):
 
 
 class SalaryRecordForm(forms.ModelForm):
+    """A salary typed by HR: the French way (« 4 250,75 »), or computed from the index.
+
+    An amount far from the person's previous salary or from their category's minimum
+    (``hr.pay_checks``) is not saved at once: the form comes back with the reason and a
+    « Je confirme ce montant » box; the confirmation holds for the amount it was asked
+    for only (``warned_amount``), so changing the amount asks again."""
+
+    gross_monthly = AmountField(
+        label=_("Brut mensuel (€)"),
+        required=False,
+        max_digits=9,
+        min_value=Decimal("0.01"),
+        error_messages={"min_value": _("Le montant doit être positif.")},
+        help_text=_(
+            "Par exemple 4 250,75. Laisser vide avec un indice majoré : le traitement de base "
+            "est calculé (indice × valeur annuelle du point / 1 200)."
+        ),
+    )
+    confirm_amount = forms.BooleanField(
+        label=_("Je confirme ce montant"),
+        required=False,
+        help_text=_("Cochez après avoir vérifié le montant signalé."),
+    )
+    warned_amount = forms.CharField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = SalaryRecord
         fields = ["effective_date", "gross_monthly", "index_majore"]
         widgets = {"effective_date": DateInput()}
-        help_texts = {
-            "gross_monthly": _(
-                "Laisser vide avec un indice majoré : le traitement de base est calculé "
-                "(indice × valeur annuelle du point / 1 200)."
-            )
-        }
 
     def __init__(self, *args, contract, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.contract = contract
-        self.fields["gross_monthly"].required = False
+        self.amount_warnings: list[str] = []
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.amount_warnings:  # the box is shown only with a warning
+            self.fields.pop("confirm_amount", None)
+            self.fields.pop("warned_amount", None)
+
+    def get_context(self):
+        self.errors  # noqa: B018 -- cleans first: the fields shown depend on it
+        return super().get_context()
 
     def clean(self):
         data = super().clean()
@@ -124,4 +155,54 @@ class SalaryRecordForm(forms.ModelForm):
                     )
                     data["gross_monthly"] = amount
                     self.instance.gross_monthly = amount
+        self._check_plausibility(data)
         return data
+
+    def _check_plausibility(self, data):
+        amount, day = data.get("gross_monthly"), data.get("effective_date")
+        if amount is None or day is None or self.has_error("effective_date"):
+            return
+        self.amount_warnings = salary_warnings(
+            contract=self.instance.contract,
+            effective_date=day,
+            amount=amount,
+            exclude_pk=self.instance.pk,
+        )
+        if not self.amount_warnings:
+            return
+        if data.get("confirm_amount") and data.get("warned_amount") == str(amount):
+            return
+        hint = _("Vérifiez-le, puis cochez « Je confirme ce montant » pour l'enregistrer.")
+        self.add_error("gross_monthly", " ".join([*self.amount_warnings, str(hint)]))
+        # The box comes back unticked, for the amount just checked.
+        self.data = self.data.copy()
+        self.data["warned_amount"] = str(amount)
+        self.data.pop("confirm_amount", None)
+
+
+class SalaryCorrectionForm(SalaryRecordForm):
+    """HR corrects a mistaken record; the reason goes to the file's history."""
+
+    reason = forms.CharField(
+        label=_("Motif de la correction"),
+        max_length=100,
+        help_text=_("Visible dans l'historique du dossier (100 caractères au plus)."),
+    )
+
+    version = VersionField()
+
+    field_order = ["effective_date", "gross_monthly", "index_majore", "reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, contract=kwargs["instance"].contract, **kwargs)
+        self.initial.setdefault("version", self.instance.version)
+
+
+class SalaryCancelForm(VersionForm):
+    """HR cancels a mistaken record: it stays in the history, marked cancelled."""
+
+    reason = forms.CharField(
+        label=_("Motif de l'annulation"),
+        max_length=100,
+        help_text=_("Par exemple « saisie en double ». Visible dans l'historique du dossier."),
+    )

@@ -17,7 +17,7 @@ from hr.enums import (
     ContractKind,
     DepartmentKind,
 )
-from imtsocial.formats import money
+from imtsocial.formats import long_date, money
 from imtsocial.history import HistoricalRecords
 from imtsocial.refdata.models import DateEffective
 
@@ -315,8 +315,18 @@ class Contract(models.Model):
                 )
 
 
+class SalaryRecordQuerySet(models.QuerySet):
+    def in_effect(self):
+        """Records that count: a cancelled record (a mistake) stays only in the file's
+        history and its pay table, never in statistics nor alerts."""
+        return self.filter(cancelled_at__isnull=True)
+
+
 class SalaryRecord(models.Model):
-    """Gross monthly pay of a contract from a date on (until the next record)."""
+    """Gross monthly pay of a contract from a date on (until the next record).
+
+    A mistaken record is corrected (its history keeps the old values) or cancelled
+    (``cancelled_at``, by whom and why): it then no longer counts anywhere."""
 
     contract = models.ForeignKey(
         Contract, verbose_name=_("contrat"), on_delete=models.CASCADE, related_name="salaries"
@@ -329,8 +339,21 @@ class SalaryRecord(models.Model):
         validators=[MinValueValidator(Decimal("0.01"), message=_("Le montant doit être positif."))],
     )
     index_majore = models.PositiveIntegerField(_("indice majoré"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("annulé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cancel_reason = models.CharField(_("motif de l'annulation"), max_length=255, blank=True)
+    # Optimistic lock: a correction or cancellation posted from an older page is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
-    history = HistoricalRecords()
+    objects = SalaryRecordQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("salaire")
@@ -339,6 +362,7 @@ class SalaryRecord(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["contract", "effective_date"],
+                condition=Q(cancelled_at__isnull=True),
                 name="hr_salary_one_per_date",
                 violation_error_message=_("Un salaire existe déjà à cette date pour ce contrat."),
             ),
@@ -350,7 +374,11 @@ class SalaryRecord(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.gross_monthly} € ({self.effective_date:%d/%m/%Y})"
+        return f"{money(self.gross_monthly)} ({self.effective_date:%d/%m/%Y})"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     def clean(self):
         super().clean()
@@ -384,7 +412,10 @@ class SmicRate(DateEffective):
         verbose_name_plural = _("SMIC")
 
     def __str__(self):
-        return f"SMIC {self.monthly} € ({self.valid_from:%d/%m/%Y})"
+        return _("SMIC %(amount)s (%(date)s)") % {
+            "amount": money(self.monthly),
+            "date": long_date(self.valid_from),
+        }
 
     def clean(self):
         super().clean()
@@ -431,7 +462,10 @@ class IndexPointValue(DateEffective):
         verbose_name_plural = _("valeurs du point d'indice")
 
     def __str__(self):
-        return f"{self.yearly_value_100} € ({self.valid_from:%d/%m/%Y})"
+        return _("%(amount)s (%(date)s)") % {
+            "amount": money(self.yearly_value_100),
+            "date": long_date(self.valid_from),
+        }
 
 
 class PayBenchmark(DateEffective):
@@ -456,7 +490,10 @@ class PayBenchmark(DateEffective):
         ordering = ["category", "-valid_from"]
 
     def __str__(self):
-        return f"{self.get_category_display()} : {self.minimum_gross_monthly} €"
+        return _("%(category)s : %(amount)s") % {
+            "category": self.get_category_display(),
+            "amount": money(self.minimum_gross_monthly),
+        }
 
     def clean(self):
         super().clean()
@@ -498,4 +535,7 @@ class DoctoralMinimumPay(DateEffective):
         verbose_name_plural = _("minimums du contrat doctoral")
 
     def __str__(self):
-        return f"{self.amount} € ({self.valid_from:%d/%m/%Y})"
+        return _("%(amount)s (%(date)s)") % {
+            "amount": money(self.amount),
+            "date": long_date(self.valid_from),
+        }

@@ -99,6 +99,8 @@ def sections(request) -> list[Section]:
                 Item(label=_("Annuaire du personnel"), url=reverse("hr:employee_list"))
             )
             section.todo.extend(_hr_todo(today, notice_days()))
+        else:  # the director: every card links to its page
+            section.links.append(Item(label=_("Statistiques RH"), url=reverse("hr:statistics")))
         result.append(section)
     return result
 

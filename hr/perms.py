@@ -71,3 +71,61 @@ def get_contract_for_edit(user, pk):
     if not has_role(user, Role.HR):
         raise Http404
     return get_object_or_404(Contract.objects.select_related("employee"), pk=pk)
+
+
+def can_edit_pay(user, employee: Employee) -> bool:
+    """HR enter, correct and cancel salaries — never their own (nobody sets their pay)."""
+    if not has_role(user, Role.HR):
+        return False
+    own = employee_of(user)
+    return employee.user_id != user.pk and (own is None or own.pk != employee.pk)
+
+
+def _not_own_pay(user, queryset, employee_field: str):
+    own = employee_of(user)
+    queryset = queryset.exclude(**{f"{employee_field}__user_id": user.pk})
+    return queryset.exclude(**{employee_field: own}) if own is not None else queryset
+
+
+def get_contract_for_pay_edit(user, pk):
+    """A contract whose salaries ``user`` may enter: HR, another person's; else 404."""
+    from hr.models import Contract
+
+    if not has_role(user, Role.HR):
+        raise Http404
+    contracts = _not_own_pay(user, Contract.objects.select_related("employee"), "employee")
+    return get_object_or_404(contracts, pk=pk)
+
+
+def get_salary_for_edit(user, pk):
+    """A salary record in effect that ``user`` may correct or cancel (as above); else 404."""
+    from hr.models import SalaryRecord
+
+    if not has_role(user, Role.HR):
+        raise Http404
+    records = _not_own_pay(
+        user,
+        SalaryRecord.objects.in_effect().select_related("contract", "contract__employee"),
+        "contract__employee",
+    )
+    return get_object_or_404(records, pk=pk)
+
+
+# Roles that designate people in a form (person pickers): HR everywhere, IT for loans,
+# prevention for its registers and appointments, a manager within their team.
+PICKER_ROLES = (Role.HR, Role.IT, Role.PREVENTION, Role.MANAGER)
+
+
+def can_pick_people(user) -> bool:
+    return has_role(user, *PICKER_ROLES)
+
+
+def employees_pickable_by(user):
+    """The employees in post that ``user`` may find by name in a person picker: all of
+    them for HR, IT and prevention, their direct reports for a manager, else none."""
+    if has_role(user, Role.HR, Role.IT, Role.PREVENTION):
+        return Employee.objects.active()
+    own = employee_of(user)
+    if own is None or not has_role(user, Role.MANAGER):
+        return Employee.objects.none()
+    return Employee.objects.active().filter(manager_id=own.pk)

@@ -1,15 +1,22 @@
 """HR write services: the state check, the write, the history, the notification."""
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hr.forms import ContractForm, EmployeeCreateForm, EmployeeForm, SalaryRecordForm
+from hr.forms import (
+    ContractForm,
+    EmployeeCreateForm,
+    EmployeeForm,
+    SalaryCorrectionForm,
+    SalaryRecordForm,
+)
 from hr.models import Contract, Employee, SalaryRecord
 from imtsocial.accounts.models import User
 from imtsocial.accounts.tasks import send_invitation
 from imtsocial.audit.models import AuditEvent
 from imtsocial.errors import DomainError, full_clean
-from imtsocial.locking import bump_version, lock
+from imtsocial.locking import ANY, bump_version, lock
 
 
 class HrError(DomainError):
@@ -73,6 +80,64 @@ def salary_record_add(*, form: SalaryRecordForm, by: User) -> SalaryRecord:
         obj=record.contract.employee,
         subject=record.contract.employee.user,
         detail=_("Salaire ajouté au %(date)s")
+        % {"date": record.effective_date.strftime("%d/%m/%Y")},
+    )
+    return record
+
+
+def _locked_salary(record: SalaryRecord, *, version) -> SalaryRecord:
+    """The record again, locked, its version checked and bumped (kit optimistic lock);
+    refused if someone cancelled it meanwhile."""
+    current = lock(SalaryRecord, record.pk, version=version)
+    if current.is_cancelled:
+        raise HrError(_("Ce salaire a été annulé entre-temps : il ne peut plus être modifié."))
+    return current
+
+
+@transaction.atomic
+def salary_record_correct(*, form: SalaryCorrectionForm, by: User) -> SalaryRecord:
+    """Correct a mistaken record; its history keeps the old values and the reason."""
+    current = _locked_salary(form.instance, version=form.cleaned_data.get("version"))
+    form.instance.version = current.version
+    record = form.save(commit=False)
+    record._history_user = by
+    record._change_reason = form.cleaned_data["reason"]
+    try:
+        with transaction.atomic():
+            record.save()
+    except IntegrityError as exc:
+        raise HrError(
+            _("Un salaire existe déjà à cette date pour ce contrat."), field="effective_date"
+        ) from exc
+    AuditEvent.log_change(
+        actor=by,
+        obj=record.contract.employee,
+        subject=record.contract.employee.user,
+        detail=_("Salaire au %(date)s corrigé")
+        % {"date": record.effective_date.strftime("%d/%m/%Y")},
+    )
+    return record
+
+
+@transaction.atomic
+def salary_record_cancel(
+    *, record: SalaryRecord, reason: str, by: User, version=ANY
+) -> SalaryRecord:
+    """Cancel a mistaken record: it stays in the file, marked cancelled, and no longer
+    counts in pay statistics nor alerts (``SalaryRecord.objects.in_effect``)."""
+    record = _locked_salary(record, version=version)
+    record.cancelled_at = timezone.now()
+    record.cancelled_by = by
+    record.cancel_reason = reason
+    record._history_user = by
+    record._change_reason = reason
+    record.save()
+    employee = record.contract.employee
+    AuditEvent.log_change(
+        actor=by,
+        obj=employee,
+        subject=employee.user,
+        detail=_("Salaire au %(date)s annulé")
         % {"date": record.effective_date.strftime("%d/%m/%Y")},
     )
     return record

@@ -84,7 +84,8 @@ def _money(value) -> Decimal | None:
 def salary_in_force(at: date) -> Subquery:
     """Gross monthly pay of the outer contract at ``at`` (latest record on or before it)."""
     return Subquery(
-        SalaryRecord.objects.filter(contract=OuterRef("pk"), effective_date__lte=at)
+        SalaryRecord.objects.in_effect()
+        .filter(contract=OuterRef("pk"), effective_date__lte=at)
         .order_by("-effective_date")
         .values("gross_monthly")[:1],
         output_field=_MONEY,

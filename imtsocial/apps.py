@@ -20,6 +20,13 @@ class ImtsocialConfig(AppConfig):
     verbose_name = "imtsocial"
 
     def ready(self):
-        from imtsocial import checks  # noqa: F401 - registers the deployment checks
+        from imtsocial import (
+            checks,  # noqa: F401 - registers the deployment checks
+            myspace,
+            plurals,
+        )
+
+        myspace.providers.register(myspace.steering_sections, order=5)
+        plurals.install()  # « 0 événement »: the French rule for the French source strings
 
         pre_save.connect(normalise_newlines, dispatch_uid="imtsocial.normalise_newlines")

@@ -76,3 +76,69 @@ def long_date(value: date | None) -> str:
     if value.day == 1 and (get_language() or "fr").startswith("fr"):
         text = "1er" + text[1:]
     return text
+
+
+def long_datetime(value) -> str:
+    """A moment in a sentence: « 17 décembre 2020 à 10:00 », « 17 December 2020 at 10:00 »
+    (local time; the first of the month is « 1er » in French)."""
+    if not value:
+        return ""
+    from django.utils import timezone
+    from django.utils.translation import gettext
+
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return gettext("%(date)s à %(time)s") % {
+        "date": long_date(local.date()),
+        "time": f"{local:%H:%M}",
+    }
+
+
+def _french() -> bool:
+    from django.utils.translation import get_language
+
+    return (get_language() or "fr").startswith("fr")
+
+
+# A vowel or a mute h: « de Élodie » → « d'Élodie », « de Hélène » → « d'Hélène ».
+_ELIDING = "aeiouyhàâäéèêëîïôöùûüÿæœ"
+
+
+def elide(text, *names) -> str:
+    """French elision before each given name: « de » → « d' », « que » → « qu' ».
+
+    Only the exact « de <name> » / « que <name> » of the names given are changed (nothing
+    else in the sentence), and only in French; an English sentence is left as it is::
+
+        elide("Le dossier de Élodie Agent", "Élodie Agent")   # "Le dossier d'Élodie Agent"
+        elide("Le dossier de Marc Manager", "Marc Manager")   # unchanged
+    """
+    text = str(text)
+    if not _french():
+        return text
+    for name in names:
+        name = str(name or "").strip()
+        if not name or name[0].lower() not in _ELIDING:
+            continue
+        text = re.sub(
+            rf"\b([dD]|[qQ]u)e\s+(?={re.escape(name)})",
+            lambda m: f"{m.group(1)}'",
+            text,
+        )
+    return text
+
+
+def of_name(name) -> str:
+    """« de Marc » or « d'Élodie » in French (for a French sentence built around it)."""
+    return elide(f"de {name}", name)
+
+
+def filesize(size) -> str:
+    """A file size in the active language: « 1,5 Ko », « 3,0 Mo », « 500 octets » in French
+    (Django's ``filesizeformat`` says « Kio/Mio » in French), « 1.5 KB » in English."""
+    from django.template.defaultfilters import filesizeformat
+
+    text = str(filesizeformat(size))
+    if _french():
+        for binary, usual in (("Kio", "Ko"), ("Mio", "Mo"), ("Gio", "Go"), ("Tio", "To")):
+            text = text.replace(binary, usual)
+    return text

@@ -39,6 +39,11 @@ class DsfrBoundField(forms.BoundField):
         return attrs
 
     @property
+    def is_choice_group(self) -> bool:
+        """Radio buttons or checkboxes: each choice is its own DSFR fieldset element."""
+        return isinstance(self.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+
+    @property
     def group_class(self) -> str:
         widget = self.field.widget
         if isinstance(widget, forms.CheckboxInput):
@@ -107,17 +112,38 @@ class VersionedForm(forms.ModelForm):
 class AmountField(forms.DecimalField):
     """An amount typed the French way: « 4 250,75 », « 4250.75 », « 4 250 € ».
 
-    Spaces (ordinary, non-breaking, narrow) may group the thousands; the decimal
-    separator is a comma or a point; anything else (« 1e3 », « 4.090,50 ») is refused
-    with a French message rather than read as another number."""
+    The one field of every amount of the intranet (a text input with
+    ``inputmode="decimal"``: a number input would read « 4 250,75 » as 425075 in some
+    browsers). Spaces (ordinary, non-breaking, narrow) may group the thousands; the
+    decimal separator is a comma or a point; anything else (« 1e3 », « 4.090,50 »,
+    « 4,090.50 ») is refused with a French message rather than read as another number,
+    as are more than two decimals and, unless ``allow_negative``, a negative amount."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, allow_negative=False, **kwargs):
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        kwargs.setdefault("decimal_places", 2)
         kwargs.pop("localize", None)
+        if not allow_negative and kwargs.get("min_value") is None:
+            kwargs["min_value"] = Decimal("0")
+        given = kwargs.pop("error_messages", None) or {}
         super().__init__(**kwargs)
-        self.error_messages["invalid"] = _(
-            "Saisissez un montant, par exemple 4 250,75 (chiffres, espaces entre les milliers, "
-            "une virgule avant les centimes)."
+        too_big = _("Ce montant est trop grand.")
+        self.error_messages.update(
+            {
+                "invalid": _(
+                    "Saisissez un montant, par exemple 4 250,75 (chiffres, espaces entre les "
+                    "milliers, une virgule avant les centimes)."
+                ),
+                "min_value": (
+                    _("Le montant ne peut pas être négatif.")
+                    if self.min_value == 0
+                    else _("Le montant ne peut pas être inférieur à %(limit_value)s.")
+                ),
+                "max_decimal_places": _("Indiquez au plus %(max)s chiffres après la virgule."),
+                "max_digits": too_big,
+                "max_whole_digits": too_big,
+                **given,
+            }
         )
 
     def to_python(self, value):
@@ -151,3 +177,35 @@ def amount_formfield(field, **kwargs):
     if isinstance(field, models.DecimalField):
         return field.formfield(form_class=AmountField, **kwargs)
     return field.formfield(**kwargs)
+
+
+# Free text typed in a form: long enough for any real note, short enough to refuse the paste
+# of a whole document (a field without a limit once accepted 102 000 characters as an object).
+TEXT_MAX_LENGTH = 2000
+SEARCH_MAX_LENGTH = 100
+
+
+def _limit(fields, limit: int) -> None:
+    from django.core.validators import MaxLengthValidator
+
+    for field in fields.values():
+        if type(field) is forms.CharField and field.max_length is None:
+            field.max_length = limit
+            field.validators.append(MaxLengthValidator(limit))
+            field.widget.attrs.setdefault("maxlength", str(limit))
+
+
+def text_limited(form_class=None, *, limit: int = TEXT_MAX_LENGTH):
+    """Class decorator: every text field of the form without a maximum (a ModelForm field
+    made from a model TextField) gets ``limit``, checked on the server — the French error
+    shows next to the field — and announced to the browser (``maxlength``)::
+
+        @text_limited
+        class RiskEntryForm(forms.ModelForm): ...
+    """
+
+    def decorate(cls):
+        _limit(cls.base_fields, limit)
+        return cls
+
+    return decorate(form_class) if form_class is not None else decorate

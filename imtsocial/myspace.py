@@ -8,13 +8,30 @@ An app contributes with a ``myspace.py`` module exposing
 
 Sections are shown in ``order``. A person with several roles sees every section
 that applies.
+
+The director's « Pilotage » card links to every statistics page and to the yearly
+report. An app adds its page from ``ready()``::
+
+    statistics_pages.register(StatisticsPage(_("Télétravail"), "telework:statistics"), order=20)
+
+The yearly report (« rapport DD&RS ») is not written yet: ``REPORT_URL_NAME`` is the hook.
+Its link appears by itself the day a URL of that name exists — never a link to a
+missing page.
 """
 
 from dataclasses import dataclass, field
 
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from imtsocial.accounts.roles import Role, roles_of
 from imtsocial.registry import Registry
 
 providers = Registry("« Mon espace » sections")
+statistics_pages = Registry("statistics pages linked from the director's « Mon espace »")
+
+# Hook for the yearly report: the name its URL will have.
+REPORT_URL_NAME = "reports:index"
 
 
 @dataclass
@@ -40,3 +57,33 @@ def sections_for(request) -> list[Section]:
     for provider in providers:
         result.extend(provider(request))
     return result
+
+
+@dataclass(frozen=True)
+class StatisticsPage:
+    label: str
+    url_name: str
+
+
+def _url_or_empty(name: str) -> str:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
+
+
+def steering_sections(request) -> list[Section]:
+    """The director's « Pilotage » card: the statistics pages and the yearly report.
+
+    No query: only links."""
+    if Role.DIRECTOR not in roles_of(request.user):
+        return []
+    section = Section(title=_("Pilotage"), role_label=Role.DIRECTOR.label)
+    for page in statistics_pages:
+        url = _url_or_empty(page.url_name)
+        if url:
+            section.items.append(Item(label=str(page.label), url=url))
+    report = _url_or_empty(REPORT_URL_NAME)
+    if report:
+        section.links.append(Item(label=_("Rapport annuel DD&RS"), url=report))
+    return [section] if section.items or section.links else []

@@ -331,6 +331,17 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Public pages (accessibility statement, legal notice, personal data): who publishes,
+# who hosts, whom to write to. Names and addresses only; the texts are in the templates.
+LEGAL_PUBLISHER = env_str("LEGAL_PUBLISHER", "IMT – école d'ingénieurs, établissement public")
+LEGAL_PUBLISHER_ADDRESS = env_str("LEGAL_PUBLISHER_ADDRESS", "")
+LEGAL_HOST = env_str("LEGAL_HOST", "IMT – direction du système d'information")
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", "rh@imtsocial.fr")
+DPO_EMAIL = env_str("DPO_EMAIL", "dpo@imtsocial.fr")
+ACCESSIBILITY_EMAIL = env_str("ACCESSIBILITY_EMAIL", "accessibilite@imtsocial.fr")
+# Date of the last accessibility self-assessment (the browser journeys with axe).
+ACCESSIBILITY_AUDIT_DATE = env_str("ACCESSIBILITY_AUDIT_DATE", "2026-12-02")
+
 # Application ----------------------------------------------------------------
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 3 * 365 + 1)
 # Who takes the final decision on telework requests, after the manager: "hr" or "director".

@@ -10,9 +10,10 @@ name with the extension of what it really is).
 """
 
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
+
+from imtsocial.formats import filesize
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
 SIGNATURES = [(b"%PDF-", PDF), (b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG)]
@@ -23,7 +24,7 @@ def checked_upload(upload, *, limit: int, kinds=(PDF, JPEG, PNG), kinds_label=""
     if upload.size > limit:
         raise ValidationError(
             _("« %(name)s » dépasse la taille maximale de %(limit)s."),
-            params={"name": upload.name, "limit": filesizeformat(limit)},
+            params={"name": upload.name, "limit": filesize(limit)},
             code="too_big",
         )
     upload.seek(0)

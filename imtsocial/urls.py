@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from imtsocial import views
+from imtsocial import legal, views
 
 admin.site.site_header = _("Administration d'imtsocial")
 admin.site.site_title = "imtsocial"
@@ -12,6 +12,10 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("comptes/", include("allauth.urls")),
     path("langue/", views.set_language, name="set_language"),
+    path("accessibilite/", legal.accessibility, name="accessibility"),
+    path("mentions-legales/", legal.legal_notice, name="legal_notice"),
+    path("donnees-personnelles/", legal.personal_data, name="personal_data"),
+    path("contact/", legal.contact, name="contact"),
     path("rh/entretiens/", include("hr.evaluations.urls")),
     path("rh/formation/", include("hr.training.urls")),
     path("rh/dialogue-social/", include("hr.dialogue.urls")),

@@ -15,6 +15,17 @@ class SafetyConfig(AppConfig):
         from safety import demo, myspace, reference
 
         platform_myspace.providers.register(myspace.sections, order=30)
+        for order, (label, url_name) in enumerate(
+            [
+                (_("Statistiques des registres"), "registers:stats"),
+                (_("Statistiques des expositions"), "exposure:stats"),
+                (_("Statistiques amiante"), "asbestos:stats"),
+            ],
+            start=30,
+        ):
+            platform_myspace.statistics_pages.register(
+                platform_myspace.StatisticsPage(label, url_name), order=order
+            )
         platform_demo.builders.register(demo.build, order=30)
         reference.register_tables()
         navigation.entries.register(

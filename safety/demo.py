@@ -7,11 +7,12 @@ plan with its budget; the published 2020 edition with its PDF. Idempotent: a sec
 run finds everything in place and changes nothing.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from hr.models import Department, Employee
 from imtsocial.accounts.models import User
@@ -378,6 +379,30 @@ def build():
     entries = _build_entries(units, advisor=agents[-1])
     _build_actions(entries, agents)
     _build_edition(advisor=agents[-1])
+    _reschedule_open_actions(advisor=agents[-1])
+
+
+# Days from the day the demo is built to the new due date of the actions still open at
+# the end of 2020, in the order of ACTIONS: one slipped a little (late by 10 days), the
+# others due in the coming weeks and months — the plan as revised since the 2020 edition.
+RESCHEDULE_DAYS = [-10, 12, 25, 40, 60, 90, 120]  # the 7 actions open at the end of 2020
+
+
+def _reschedule_open_actions(*, advisor, today: date | None = None):
+    """The actions the 2020 edition left open get a due date relative to today (the
+    edition's snapshot keeps its 2021 dates; the history shows the change). Only actions
+    still dated from the 2020 plan are moved, so a second run changes nothing."""
+    today = today or timezone.localdate()
+    still_open = (
+        ActionItem.objects.exclude(status=ActionStatus.DONE)
+        .filter(due_date__year__lte=2021)
+        .order_by("due_date", "pk")
+    )
+    for action, days in zip(still_open, RESCHEDULE_DAYS, strict=False):
+        action.due_date = today + timedelta(days=days)
+        action._history_user = advisor
+        action._change_reason = "Échéance revue (démonstration)"
+        action.save()
 
 
 def _agent_login(employee: Employee) -> User:

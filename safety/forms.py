@@ -4,13 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from imtsocial.accounts.models import User
 from imtsocial.accounts.roles import Role, members_of
-from imtsocial.forms import DateInput, VersionedForm
+from imtsocial.forms import AmountField, DateInput, VersionedForm, text_limited
 from safety.enums import ActionStatus, ControlLevel, Priority
 from safety.models import ActionItem, Hazard, HazardFamily, RiskEntry, WorkUnit
 
 LEVEL_CHOICES = [(n, str(n)) for n in range(1, 5)]
 
 
+@text_limited
 class RiskEntryForm(VersionedForm):
     gravity = forms.TypedChoiceField(label=_("Gravité (1 à 4)"), choices=LEVEL_CHOICES, coerce=int)
     probability = forms.TypedChoiceField(
@@ -54,11 +55,13 @@ def _owner_choices():
     )
 
 
+@text_limited
 class ActionItemForm(VersionedForm):
     class Meta:
         model = ActionItem
         fields = ["title", "description", "owner", "due_date", "budget"]
         widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"budget": AmountField}  # « 12 500 », the French way
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,6 +86,7 @@ class ActionStatusForm(forms.Form):
         return data
 
 
+@text_limited
 class HazardForm(forms.ModelForm):
     class Meta:
         model = Hazard
@@ -176,6 +180,7 @@ class ActionFilterForm(forms.Form):
         self.fields["owner"].label_from_instance = lambda u: f"{u.last_name} {u.first_name}"
 
 
+@text_limited
 class WorkUnitForm(forms.ModelForm):
     """A work unit and the prevention agents who keep its DUERP entries."""
 

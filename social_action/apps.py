@@ -15,6 +15,12 @@ class SocialActionConfig(AppConfig):
         from social_action import demo, myspace, parameters, reference  # noqa: F401
 
         platform_myspace.providers.register(myspace.sections, order=40)
+        platform_myspace.statistics_pages.register(
+            platform_myspace.StatisticsPage(
+                _("Chiffres de l'action sociale"), "social_action:statistics"
+            ),
+            order=40,
+        )
         platform_demo.builders.register(demo.build, order=40)
         reference.register_tables()
         navigation.entries.register(

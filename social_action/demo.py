@@ -85,6 +85,41 @@ def build():
             defaults={"amount": amount, "note": "Subvention de fonctionnement"},
         )
     _request_in_progress(schemes, correspondent)
+    _present(correspondent)
+
+
+def _present(correspondent, today: date | None = None):
+    """A living present relative to the day the demo is built: free appointment slots in
+    the coming four weeks and this year's Christmas party open for registration."""
+    today = today or timezone.localdate()
+    monday = today + timedelta(days=7 - today.weekday())
+    for week in range(4):
+        for offset, (kind, _count, place) in enumerate(APPOINTMENTS):
+            day = monday + timedelta(weeks=week, days=1 + offset % 3)  # Tuesday to Thursday
+            for hour in (9, 14):
+                Slot.objects.get_or_create(
+                    kind=kind,
+                    starts_at=_aware(day, hour, 30 if kind == SlotKind.OFFICE_HOURS else 0),
+                    defaults={"location": place, "published_by": correspondent},
+                )
+    party = christmas_party_date(today)
+    deadline = max(date(party.year, 11, 20), min(today + timedelta(days=7), party - timedelta(7)))
+    Event.objects.get_or_create(
+        kind=EventKind.CHRISTMAS,
+        date=party,
+        defaults={
+            "title": f"Arbre de Noël {party.year}",
+            "registration_deadline": deadline,
+            "location": "Clavières, amphithéâtre",
+        },
+    )
+
+
+def christmas_party_date(today: date) -> date:
+    """The Christmas party still ahead: 16 December of this year, or of next year once
+    registration can no longer open in time (after 2 December)."""
+    year = today.year if today <= date(today.year, 12, 2) else today.year + 1
+    return date(year, 12, 16)
 
 
 def _aware(day: date, hour: int, minute: int = 0):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from imtsocial.formats import money
+from imtsocial.forms import TEXT_MAX_LENGTH, AmountField, text_limited
 from imtsocial.uploads import JPEG, PDF, PNG, checked_upload
 from social_action.enums import RequestStatus, SlotKind
 from social_action.models import AidRequest, AidScheme, Association, Event, Slot
@@ -61,6 +62,7 @@ def documents_help():
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+@text_limited
 class AidRequestForm(forms.ModelForm):
     """Asks only what the scheme's rule needs (``rules.RULE_FIELDS``)."""
 
@@ -89,6 +91,12 @@ class AidRequestForm(forms.ModelForm):
             "aeeh_to": DATE_WIDGET,
             "lease_date": DATE_WIDGET,
             "reason": forms.Textarea(attrs={"rows": 4}),
+        }
+        # amounts typed the French way (« 1 250,50 »)
+        field_classes = {
+            "reference_income": AmountField,
+            "expenses": AmountField,
+            "amount_asked": AmountField,
         }
         help_texts = {
             "reference_income": _("Revenu fiscal de référence de l'avis d'imposition N-2."),
@@ -167,24 +175,59 @@ class DecisionForm(forms.Form):
         ],
         widget=forms.HiddenInput,
     )
-    amount = forms.DecimalField(
-        label=_("Montant accordé (€)"), required=False, min_value=Decimal("0.01"), decimal_places=2
+    amount = AmountField(
+        label=_("Montant accordé (€)"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_digits=10,
+        error_messages={"min_value": _("Le montant doit être positif.")},
     )
     override_reason = forms.CharField(
         label=_("Motif du dépassement d'enveloppe (si besoin)"),
         required=False,
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    partial_reason = forms.CharField(
+        label=_("Motif de l'accord partiel (si le montant est inférieur à la demande)"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Communiqué au demandeur dans les messages de sa demande."),
+    )
     message = forms.CharField(
-        label=_("Message au demandeur"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Message au demandeur"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, asked=None, **kwargs):
+        """``asked``: the amount the requester asked (or, failing that, the estimate);
+        granting less requires a reason the requester will read."""
+        super().__init__(*args, **kwargs)
+        self.asked = asked
+
+    @property
+    def is_partial(self) -> bool:
+        amount = self.cleaned_data.get("amount")
+        return amount is not None and self.asked is not None and amount < self.asked
 
     def clean(self):
         data = super().clean()
         action = data.get("action")
         if action == self.APPROVE and data.get("amount") is None:
             self.add_error("amount", _("Indiquez le montant accordé."))
+        if action == self.APPROVE and self.is_partial and not data.get("partial_reason"):
+            self.add_error(
+                "partial_reason",
+                _(
+                    "Le montant accordé est inférieur à la demande (%(asked)s) : "
+                    "indiquez le motif de l'accord partiel."
+                )
+                % {"asked": money(self.asked)},
+            )
         if action in (self.ASK_INFO, self.REJECT) and not data.get("message"):
             self.add_error("message", _("Expliquez votre demande au demandeur."))
         return data
@@ -248,9 +291,7 @@ class BudgetForm(forms.Form):
         label=_("Dispositif"), queryset=AidScheme.objects.filter(on_request=True)
     )
     year = forms.IntegerField(label=_("Année"), min_value=2000, max_value=2100)
-    envelope = forms.DecimalField(
-        label=_("Enveloppe annuelle (€)"), min_value=Decimal("0"), decimal_places=2
-    )
+    envelope = AmountField(label=_("Enveloppe annuelle (€)"), max_digits=10)
 
 
 class GrantForm(forms.Form):
@@ -258,7 +299,7 @@ class GrantForm(forms.Form):
         label=_("Association"), queryset=Association.objects.filter(active=True)
     )
     year = forms.IntegerField(label=_("Année"), min_value=2000, max_value=2100)
-    amount = forms.DecimalField(label=_("Montant (€)"), min_value=Decimal("0"), decimal_places=2)
+    amount = AmountField(label=_("Montant (€)"), max_digits=10)
     note = forms.CharField(label=_("Objet"), max_length=200, required=False)
 
 

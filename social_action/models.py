@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
+from imtsocial.formats import money
 from imtsocial.history import HistoricalRecords
 from imtsocial.refdata.models import DateEffective
 from social_action.enums import (
@@ -130,7 +131,7 @@ class SchemeCap(DateEffective):
         ordering = ["scheme", "-valid_from"]
 
     def __str__(self):
-        return f"{self.scheme} : {self.amount} €"
+        return _("%(scheme)s : %(amount)s") % {"scheme": self.scheme, "amount": money(self.amount)}
 
 
 class SchemeBudget(models.Model):

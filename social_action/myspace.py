@@ -1,7 +1,8 @@
-"""« Mon espace »: the person's aid requests in progress; the correspondent's queue.
+"""« Mon espace »: the person's aid requests and appointments; the correspondent's queue.
 
-One query per role, whatever the data size. HR and the director get nothing here:
-they see only aggregate figures, on the module's statistics page."""
+Two queries for an employee, one for the correspondent, whatever the data size. HR and
+the director get nothing here: they see only aggregate figures, on the module's
+statistics page."""
 
 from datetime import timedelta
 
@@ -13,9 +14,12 @@ from django.utils.translation import ngettext
 
 from imtsocial.accounts.roles import Role, employee_of, roles_of
 from imtsocial.myspace import Item, Section
-from social_action.enums import OPEN_STATUSES, RequestStatus
-from social_action.models import AidRequest
+from social_action.enums import RequestStatus
+from social_action.models import AidRequest, Booking
 from social_action.parameters import REQUEST_SLA_DAYS
+
+OWN_REQUESTS_SHOWN = 5
+BOOKINGS_SHOWN = 3
 
 
 def sections(request) -> list[Section]:
@@ -31,35 +35,74 @@ def sections(request) -> list[Section]:
 
 
 def _employee_section(employee) -> Section | None:
-    """Shown only when the person has a request in progress (nothing to say otherwise)."""
-    open_requests = list(
-        AidRequest.objects.filter(requester=employee, status__in=OPEN_STATUSES)
-        .select_related("scheme")
-        .order_by("-created_at")[:5]
-    )
-    if not open_requests:
+    """The person's latest requests, whatever their state (a paid or refused aid is still
+    news), and their coming appointments; shown only when there is one of either.
+
+    Two queries. (The card used to list only requests in progress, and put those awaiting
+    the person in « À faire » only: with a draft, a paid and a refused request the card was
+    empty.)"""
+    if employee is None:
         return None
+    requests_ = list(
+        AidRequest.objects.filter(requester=employee)
+        .select_related("scheme")
+        .order_by("-created_at", "-pk")[:OWN_REQUESTS_SHOWN]
+    )
+    bookings = list(
+        Booking.objects.filter(
+            employee=employee,
+            cancelled_at__isnull=True,
+            slot__cancelled=False,
+            slot__starts_at__gte=timezone.now(),
+        )
+        .select_related("slot")
+        .order_by("slot__starts_at")[:BOOKINGS_SHOWN]
+    )
+    if not requests_ and not bookings:
+        return None
+    appointments = reverse("social_action:slot_list")
     section = Section(
         title=_("Mes demandes d'aide sociale"),
         role_label=Role.EMPLOYEE.label,
-        links=[Item(label=_("Toutes mes demandes"), url=reverse("social_action:request_list"))],
+        links=[
+            Item(label=_("Toutes mes demandes"), url=reverse("social_action:request_list")),
+            Item(label=_("Mes rendez-vous"), url=appointments),
+        ],
     )
-    for aid in open_requests:
+    for aid in requests_:
         item = Item(
             label=aid.scheme.name,
             url=aid.get_absolute_url(),
             badge=aid.get_status_display(),
             badge_level=aid.status_badge or "info",
         )
+        section.items.append(item)
         if aid.status in (RequestStatus.NEEDS_INFO, RequestStatus.DRAFT):
-            item.detail = (
-                _("La correspondante attend un complément.")
-                if aid.status == RequestStatus.NEEDS_INFO
-                else _("Brouillon à déposer.")
+            section.todo.append(
+                Item(
+                    label=aid.scheme.name,
+                    url=item.url,
+                    badge=item.badge,
+                    badge_level=item.badge_level,
+                    detail=(
+                        _("La correspondante attend un complément.")
+                        if aid.status == RequestStatus.NEEDS_INFO
+                        else _("Brouillon à déposer.")
+                    ),
+                )
             )
-            section.todo.append(item)
-        else:
-            section.items.append(item)
+    for booking in bookings:
+        when = timezone.localtime(booking.slot.starts_at)
+        section.items.append(
+            Item(
+                label=_("Rendez-vous le %(date)s à %(time)s")
+                % {"date": when.strftime("%d/%m/%Y"), "time": when.strftime("%H:%M")},
+                url=appointments,
+                detail=booking.slot.location,
+                badge=_("Réservé"),
+                badge_level="success",
+            )
+        )
     return section
 
 

@@ -7,6 +7,7 @@ Called by ``social_action.tasks`` with records reloaded by primary key.
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,6 +36,25 @@ def aid_request_changed_for_requester(*, request: AidRequest) -> int:
 
 def aid_request_changed_for_correspondents(*, request: AidRequest) -> int:
     return _file_changed([user.email for user in members_of(Role.SOCIAL_ACTION)])
+
+
+BOOKED, CANCELLED = "booked", "cancelled"
+
+
+def booking_changed(*, booking: Booking, event: str) -> int:
+    """Content-free: an appointment was booked or cancelled — to the person and to the
+    correspondents (no kind of appointment, no name: a psychologist's slot is sensitive)."""
+    if event == BOOKED:
+        subject = _("[imtsocial] Un rendez-vous de l'action sociale est réservé")
+        body = _("Bonjour,\n\nUn rendez-vous de l'action sociale vient d'être réservé.\n")
+    else:
+        subject = _("[imtsocial] Un rendez-vous de l'action sociale est annulé")
+        body = _("Bonjour,\n\nUn rendez-vous de l'action sociale vient d'être annulé.\n")
+    body += _("Connectez-vous à l'intranet pour consulter vos rendez-vous.")
+    link = absolute_url(reverse("social_action:slot_list"))
+    person = send_email([email_of(booking.employee)], subject, body, link=link)
+    correspondents = [user.email for user in members_of(Role.SOCIAL_ACTION)]
+    return person + send_email(correspondents, subject, body, link=link)
 
 
 def appointments_remind(*, now: datetime | None = None) -> int:

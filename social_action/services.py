@@ -11,7 +11,7 @@ from imtsocial.audit.models import AuditEvent
 from imtsocial.errors import DomainError
 from imtsocial.formats import money
 from imtsocial.locking import ANY, lock
-from social_action import rules, stats, tasks
+from social_action import notifications, rules, stats, tasks
 from social_action.enums import AID_FLOW, CORRESPONDENT, REQUESTER
 from social_action.models import (
     AidDocument,
@@ -283,11 +283,13 @@ def slot_book(*, slot: Slot, employee, by: User) -> Booking:
         raise SocialActionError(_("Ce créneau vient d'être réservé par quelqu'un d'autre."))
     try:
         with transaction.atomic():
-            return Booking.objects.create(slot=locked, employee=employee)
+            booking = Booking.objects.create(slot=locked, employee=employee)
     except IntegrityError as exc:  # the partial unique index, as a last guard
         raise SocialActionError(
             _("Ce créneau vient d'être réservé par quelqu'un d'autre.")
         ) from exc
+    tasks.notify_booking.delay_on_commit(booking.pk, notifications.BOOKED)
+    return booking
 
 
 @transaction.atomic
@@ -299,6 +301,7 @@ def booking_cancel(*, booking: Booking, by: User) -> Booking:
         raise SocialActionError(_("Un rendez-vous passé ne peut plus être annulé."))
     locked.cancelled_at = timezone.now()
     locked.save(update_fields=["cancelled_at"])
+    tasks.notify_booking.delay_on_commit(locked.pk, notifications.CANCELLED)
     return locked
 
 

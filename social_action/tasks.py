@@ -3,7 +3,7 @@
 from celery import shared_task
 
 from social_action import notifications
-from social_action.models import AidRequest
+from social_action.models import AidRequest, Booking
 
 
 @shared_task
@@ -26,3 +26,12 @@ def notify_correspondents(request_id: int) -> int:
 def send_appointment_reminders() -> int:
     """Hourly: remind each person of tomorrow's appointments, once."""
     return notifications.appointments_remind()
+
+
+@shared_task
+def notify_booking(booking_id: int, event: str) -> int:
+    """E-mail the person and the correspondents that an appointment was booked or cancelled."""
+    booking = Booking.objects.select_related("employee__user").filter(pk=booking_id).first()
+    if booking is None:
+        return 0
+    return notifications.booking_changed(booking=booking, event=event)

@@ -15,6 +15,12 @@ class TeleworkConfig(AppConfig):
         from telework import demo, imports, myspace, reference
 
         platform_myspace.providers.register(myspace.sections, order=20)
+        platform_myspace.statistics_pages.register(
+            platform_myspace.StatisticsPage(
+                _("Statistiques du télétravail"), "telework:statistics"
+            ),
+            order=20,
+        )
         platform_demo.builders.register(demo.build, order=20)
         reference.register_tables()
         imports.register_importers()

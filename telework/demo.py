@@ -20,7 +20,7 @@ from simple_history.utils import bulk_create_with_history
 from hr.models import Employee, Site
 from imtsocial.accounts.roles import Role
 from imtsocial.demo import demo_email
-from telework.enums import AssetKind, AssetState, Reason, RequestStatus
+from telework.enums import LIVE_STATUSES, AssetKind, AssetState, Reason, RequestStatus
 from telework.models import Asset, ExceptionalRegime, Loan, TeleworkRequest
 
 REGULAR_TELEWORKERS = 33
@@ -41,7 +41,107 @@ def build():
     _build_regime()
     _build_regular_teleworkers(rng)
     _build_fleet_and_loans(rng)
+    _build_current_loans()
     _build_pending_request()
+    _build_current_authorisations()
+
+
+# Authorisations of today for the demo manager's team: (fixed weekdays) of each report.
+CURRENT_TEAM_DAYS = ["0", "1,3", "4", "2"]
+
+
+def _build_current_authorisations(today: date | None = None):
+    """A living present for the team calendar: the 2020 authorisations all ended on
+    31 December 2020 and the demo employee's request is still pending, so the calendar of
+    today showed everyone « Sur site ». A few of the demo manager's reports get an
+    authorisation for the current year (none before 2021: the 2020 figures are unchanged).
+
+    Idempotent: matched on (employee, start)."""
+    today = today or timezone.localdate()
+    manager = Employee.objects.filter(user__email=demo_email(Role.MANAGER)).first()
+    if manager is None:
+        return
+    start, end = date(today.year, 1, 1), date(today.year, 12, 31)
+    reports = list(
+        Employee.objects.active(today)
+        .filter(manager=manager, user__isnull=True)
+        .order_by("employee_number")[: len(CURRENT_TEAM_DAYS)]
+    )
+    # Skip a report already authorised this year (by this builder or otherwise).
+    covered = set(
+        TeleworkRequest.objects.filter(employee__in=reports, status__in=LIVE_STATUSES)
+        .overlapping(start, end)
+        .values_list("employee_id", flat=True)
+    )
+    new = [
+        TeleworkRequest(
+            employee=employee,
+            manager=manager,
+            fixed_days=days,
+            days_per_week=len(days.split(",")),
+            start=start,
+            end=end,
+            reason=Reason.COMMUTE,
+            status=RequestStatus.APPROVED,
+            submitted_at=_aware(start - timedelta(days=45)),
+            manager_decided_at=_aware(start - timedelta(days=35)),
+            decided_at=_aware(start - timedelta(days=20)),
+        )
+        for employee, days in zip(reports, CURRENT_TEAM_DAYS, strict=False)
+        if employee.pk not in covered
+    ]
+    if new:
+        bulk_create_with_history(new, TeleworkRequest)
+
+
+# Loans of today from the stock (kind, how many): out in the last weeks, due back in the
+# coming months — the first one (the demo employee's) waits for the agreement to be accepted.
+CURRENT_LOANS = [(AssetKind.LAPTOP, 3), (AssetKind.SCREEN, 2), (AssetKind.HEADSET, 2)]
+
+
+def _build_current_loans(today: date | None = None):
+    """A living present: a few current loans relative to the day the demo is built.
+
+    Only made once (no loan of the demo starts after 2021 yet), so a second run changes
+    nothing."""
+    today = today or timezone.localdate()
+    if Loan.objects.filter(out_on__year__gt=2021).exists():
+        return
+    it_user_id = (
+        Employee.objects.filter(user__email=demo_email(Role.IT)).values_list("user_id", flat=True)
+    ).first()
+    # The demo employee first (« Mes prêts » shows an agreement to accept), then others.
+    borrowers = list(
+        Employee.objects.filter(user__email=demo_email(Role.EMPLOYEE)).values_list("pk", flat=True)
+    ) + list(
+        Employee.objects.active(today)
+        .filter(employee_number__startswith="E")
+        .order_by("-employee_number")
+        .values_list("pk", flat=True)[:7]
+    )
+    loans, lent = [], []
+    index = 0
+    for kind, count in CURRENT_LOANS:
+        stock = Asset.objects.filter(kind=kind, state=AssetState.IN_STOCK).order_by("tag")[:count]
+        for asset in stock:
+            if index >= len(borrowers):
+                break
+            out_on = today - timedelta(days=5 + 6 * index)
+            loans.append(
+                Loan(
+                    asset=asset,
+                    employee_id=borrowers[index],
+                    out_on=out_on,
+                    due_on=today + timedelta(days=30 + 15 * index),
+                    lent_by_id=it_user_id,
+                    agreement_accepted_at=None if index == 0 else _aware(out_on),
+                )
+            )
+            lent.append(asset.pk)
+            index += 1
+    if loans:
+        bulk_create_with_history(loans, Loan)
+        Asset.objects.filter(pk__in=lent).update(state=AssetState.LENT)
 
 
 def _build_regime():

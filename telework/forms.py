@@ -1,8 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hr.models import Department, Employee, Site
-from imtsocial.forms import DateInput, VersionedForm, VersionField
+from hr.models import Department, Site
+from hr.pickers import PersonField
+from imtsocial.forms import (
+    SEARCH_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    DateInput,
+    VersionedForm,
+    VersionField,
+    text_limited,
+)
 from telework import rules
 from telework.enums import (
     AssetKind,
@@ -14,6 +22,7 @@ from telework.enums import (
     Weekday,
 )
 from telework.models import Asset, ExceptionalRegime
+from telework.pickers import AssetField
 
 
 class TeleworkRequestForm(forms.Form):
@@ -85,6 +94,7 @@ class DecisionForm(forms.Form):
     refusal_reason = forms.CharField(
         label=_("Motif du refus"),
         required=False,
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Obligatoire en cas de refus ; communiqué à l'agent."),
     )
@@ -98,7 +108,7 @@ class DecisionForm(forms.Form):
 
 
 class RequestFilterForm(forms.Form):
-    q = forms.CharField(label=_("Nom ou matricule"), required=False)
+    q = forms.CharField(label=_("Nom ou matricule"), required=False, max_length=SEARCH_MAX_LENGTH)
     status = forms.ChoiceField(
         label=_("État"), choices=[("", _("Tous")), *RequestStatus.choices], required=False
     )
@@ -110,6 +120,7 @@ class RequestFilterForm(forms.Form):
     )
 
 
+@text_limited
 class RegimeForm(forms.ModelForm):
     class Meta:
         model = ExceptionalRegime
@@ -123,6 +134,7 @@ class AtDateForm(forms.Form):
     end = forms.DateField(label=_("au"), required=False, widget=DateInput())
 
 
+@text_limited
 class AssetForm(VersionedForm):
     class Meta:
         model = Asset
@@ -150,7 +162,9 @@ class AssetForm(VersionedForm):
 
 
 class AssetFilterForm(forms.Form):
-    q = forms.CharField(label=_("Inventaire ou série"), required=False)
+    q = forms.CharField(
+        label=_("Inventaire ou série"), required=False, max_length=SEARCH_MAX_LENGTH
+    )
     kind = forms.ChoiceField(
         label=_("Type"), choices=[("", _("Tous")), *AssetKind.choices], required=False
     )
@@ -163,22 +177,58 @@ class AssetFilterForm(forms.Form):
 
 
 class CheckoutForm(forms.Form):
-    employee_number = forms.CharField(label=_("Matricule de l'agent"), max_length=20)
+    employee_number = PersonField(
+        label=_("Emprunteur"),
+        help_text=_("Tapez son nom et choisissez dans la liste, ou saisissez son matricule."),
+    )
     out_on = forms.DateField(label=_("Date du prêt"), widget=DateInput())
     due_on = forms.DateField(label=_("À rendre le"), widget=DateInput())
 
+    def clean(self):
+        data = super().clean()
+        out_on, due_on = data.get("out_on"), data.get("due_on")
+        if out_on and due_on and due_on < out_on:
+            self.add_error("due_on", _("La date de retour prévue précède la date de prêt."))
+        return data
+
     def clean_employee_number(self):
-        number = self.cleaned_data["employee_number"].strip()
-        employee = Employee.objects.filter(employee_number=number).first()
-        if employee is None:
-            raise forms.ValidationError(_("Aucun agent n'a ce matricule."))
-        self.employee = employee
-        return number
+        # An employee in post only (PersonField): no loan to someone who has left.
+        self.employee = self.cleaned_data["employee_number"]
+        return self.employee
+
+
+class LoanForm(CheckoutForm):
+    """A loan recorded from the loans pages: the asset is chosen too."""
+
+    asset = AssetField(
+        label=_("Équipement"),
+        help_text=_(
+            "Tapez son modèle ou son numéro de série et choisissez dans la liste, "
+            "ou saisissez son numéro d'inventaire."
+        ),
+    )
+    field_order = ["asset", "employee_number", "out_on", "due_on"]
 
 
 class CheckinForm(forms.Form):
     returned_on = forms.DateField(label=_("Rendu le"), widget=DateInput())
     condition = forms.ChoiceField(label=_("État au retour"), choices=ReturnCondition.choices)
     notes = forms.CharField(
-        label=_("Remarques"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Remarques"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Rayures, pièce manquante… : elles restent dans l'historique de l'équipement."),
     )
+
+
+class LoanFilterForm(forms.Form):
+    """IT's current loans: search a borrower (name or number) or an asset (tag, serial)."""
+
+    q = forms.CharField(
+        label=_("Agent, inventaire ou série"), required=False, max_length=SEARCH_MAX_LENGTH
+    )
+    kind = forms.ChoiceField(
+        label=_("Type"), choices=[("", _("Tous")), *AssetKind.choices], required=False
+    )
+    overdue = forms.BooleanField(label=_("En retard seulement"), required=False)

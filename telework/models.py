@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from imtsocial.formats import elide
 from imtsocial.history import HistoricalRecords
 from imtsocial.refdata.models import DateEffective
 from telework.enums import (
@@ -222,11 +223,12 @@ class TeleworkRequest(models.Model):
         ]
 
     def __str__(self):
-        return _("Télétravail de %(name)s du %(start)s au %(end)s") % {
+        text = _("Télétravail de %(name)s du %(start)s au %(end)s") % {
             "name": self.employee,
             "start": self.start.strftime("%d/%m/%Y"),
             "end": self.end.strftime("%d/%m/%Y"),
         }
+        return elide(text, self.employee)
 
     def get_absolute_url(self):
         return reverse("telework:request_detail", kwargs={"pk": self.pk})
@@ -349,6 +351,12 @@ class Loan(models.Model):
         indexes = [
             models.Index(fields=["due_on"], name="telework_loan_due_idx"),
             models.Index(fields=["employee", "out_on"], name="telework_loan_employee_idx"),
+            # IT's list of current loans, ordered by the date they are due back.
+            models.Index(
+                fields=["due_on", "id"],
+                condition=Q(returned_on__isnull=True),
+                name="telework_loan_open_due_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -1,7 +1,7 @@
 """« Mon espace »: own telework requests and loans; requests to review; overdue loans.
 
 Queries: two for an employee (own requests, own loans), one for a manager or the
-final decider (requests to review), one for IT (overdue loans).
+final decider (requests to review), one for IT (current and overdue loans, counted).
 """
 
 from django.db.models import Count, Q
@@ -33,11 +33,34 @@ def sections(request) -> list[Section]:
         if section is not None:
             result.append(section)
     if Role.IT in held:
-        overdue = Loan.objects.overdue(today).count()
+        counts = Loan.objects.open().aggregate(
+            current=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today))
+        )
+        overdue = counts["overdue"]
+        loans_url = reverse("telework:loan_list")
         section = Section(
             title=_("Équipement informatique"),
             role_label=Role.IT.label,
-            links=[Item(label=_("Inventaire"), url=reverse("telework:asset_list"))],
+            items=[
+                Item(
+                    label=ngettext(
+                        "%(count)d prêt en cours", "%(count)d prêts en cours", counts["current"]
+                    )
+                    % {"count": counts["current"]},
+                    url=loans_url,
+                ),
+                Item(
+                    label=ngettext("%(count)d prêt en retard", "%(count)d prêts en retard", overdue)
+                    % {"count": overdue},
+                    url=reverse("telework:overdue_loans"),
+                    badge=_("Retard") if overdue else "",
+                    badge_level="warning",
+                ),
+            ],
+            links=[
+                Item(label=_("Prêts en cours"), url=loans_url),
+                Item(label=_("Inventaire"), url=reverse("telework:asset_list")),
+            ],
         )
         if overdue:
             section.todo.append(
@@ -75,6 +98,7 @@ def _employee_section(own, today) -> Section:
         links=[
             Item(label=_("Demander le télétravail"), url=reverse("telework:request_create")),
             Item(label=_("Mes demandes de télétravail"), url=reverse("telework:my_requests")),
+            Item(label=_("Mes équipements prêtés"), url=reverse("telework:my_loans")),
         ],
     )
     for req in requests:

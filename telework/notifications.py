@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from imtsocial.accounts.roles import members_of
+from imtsocial.formats import elide
 from imtsocial.notifications import absolute_url, email_of, send_email
 from telework import perms
 from telework.enums import RequestStatus
@@ -58,7 +59,7 @@ def telework_request_step(*, request: TeleworkRequest, event: str) -> int:
         messages.append(
             (
                 [email_of(request.manager)],
-                _("Télétravail : demande de %(name)s à examiner") % params,
+                elide(_("Télétravail : demande de %(name)s à examiner") % params, params["name"]),
                 _("%(name)s demande à télétravailler du %(start)s au %(end)s.") % params,
             )
         )
@@ -72,8 +73,11 @@ def telework_request_step(*, request: TeleworkRequest, event: str) -> int:
             (
                 deciders,
                 _("Télétravail : décision à prendre pour %(name)s") % params,
-                _("La demande de %(name)s (du %(start)s au %(end)s) attend votre décision.")
-                % params,
+                elide(
+                    _("La demande de %(name)s (du %(start)s au %(end)s) attend votre décision.")
+                    % params,
+                    params["name"],
+                ),
             )
         )
     closing = (RequestStatus.APPROVED, RequestStatus.REJECTED, RequestStatus.WITHDRAWN)
@@ -81,7 +85,10 @@ def telework_request_step(*, request: TeleworkRequest, event: str) -> int:
         messages.append(
             (
                 [email_of(request.manager)],
-                _("Télétravail de %(name)s : %(status)s") % {**params, "status": status},
+                elide(
+                    _("Télétravail de %(name)s : %(status)s") % {**params, "status": status},
+                    params["name"],
+                ),
                 _("Demande du %(start)s au %(end)s.") % params,
             )
         )
@@ -127,3 +134,16 @@ def loans_remind_overdue(*, at: date) -> int:
             )
             Loan.objects.filter(pk=loan.pk).update(last_reminder_on=at)
     return sent
+
+
+def loan_recorded(*, loan: Loan) -> int:
+    """Content-free: a loan was recorded for the borrower, who must accept its agreement."""
+    return send_email(
+        [email_of(loan.employee)],
+        _("[imtsocial] Un prêt d'équipement est enregistré à votre nom"),
+        _(
+            "Bonjour,\n\nLe pôle informatique a enregistré un prêt d'équipement à votre nom.\n"
+            "Connectez-vous à l'intranet pour lire et accepter la convention de prêt."
+        ),
+        link=absolute_url(reverse("telework:my_loans")),
+    )

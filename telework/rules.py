@@ -59,25 +59,48 @@ def _fmt(value: Fraction) -> str:
 
 def broken_rules(proposal: Proposal, rule: TeleworkRule | None) -> list[str]:
     """French messages, one per rule the proposal breaks (empty: it may be approved)."""
-    problems = []
+    return [message for _field, message in _broken(proposal, rule)]
+
+
+def broken_rules_by_field(
+    proposal: Proposal, rule: TeleworkRule | None
+) -> dict[str | None, list[str]]:
+    """The broken rules keyed by the form field they concern (``None``: the whole request),
+    so that each message is shown next to the field the person must change."""
+    problems: dict[str | None, list[str]] = {}
+    for field_name, message in _broken(proposal, rule):
+        problems.setdefault(field_name, []).append(message)
+    return problems
+
+
+def _broken(proposal: Proposal, rule: TeleworkRule | None) -> list[tuple[str, str]]:
+    """(form field, French message) for each broken rule, in the order they are checked."""
+    problems: list[tuple[str, str]] = []
+
+    def broken(field_name, message):
+        problems.append((field_name, message))
+
     if proposal.start and proposal.end and proposal.end < proposal.start:
-        problems.append(_("La date de fin précède la date de début."))
+        broken("end", _("La date de fin précède la date de début."))
     if rule is None:
-        problems.append(_("Aucune règle de télétravail n'est en vigueur à cette date."))
+        broken("start", _("Aucune règle de télétravail n'est en vigueur à cette date."))
         return problems
     days = list(proposal.fixed_days)
     if len(set(days)) != len(days) or any(d < 0 or d >= rule.working_days_per_week for d in days):
-        problems.append(_("Les jours fixes doivent être des jours ouvrés distincts."))
+        broken("fixed_days", _("Les jours fixes doivent être des jours ouvrés distincts."))
     telework = weekly_days(proposal, rule)
     if telework <= 0:
-        problems.append(_("Indiquez au moins un jour fixe ou un jour flottant."))
+        broken("fixed_days", _("Indiquez au moins un jour fixe ou un jour flottant."))
+    # The amount of telework is set by the fixed days, or by the floating days alone.
+    amount_field = "fixed_days" if proposal.fixed_days else "floating_days"
     derogation = proposal.reason in (Reason.HEALTH, Reason.PREGNANCY, Reason.CARER)
     per_month = rule.assessment_period == AssessmentPeriod.MONTH
     unit = rule.weeks_per_month if per_month else 1
     period = _("par mois") if per_month else _("par semaine")
     if not derogation:
         if telework > rule.max_days_per_week:
-            problems.append(
+            broken(
+                amount_field,
                 _(
                     "Le télétravail est limité à %(max)s jours %(period)s (décret 2016-151) : "
                     "la demande en compte %(asked)s."
@@ -86,11 +109,12 @@ def broken_rules(proposal: Proposal, rule: TeleworkRule | None) -> list[str]:
                     "max": rule.max_days_per_week * unit,
                     "period": period,
                     "asked": _fmt(telework * unit),
-                }
+                },
             )
         onsite = rule.working_days_per_week - telework
         if onsite < rule.min_onsite_days_per_week:
-            problems.append(
+            broken(
+                amount_field,
                 _(
                     "Au moins %(min)s jours de présence sur site %(period)s sont requis : "
                     "la demande en laisse %(left)s."
@@ -99,23 +123,27 @@ def broken_rules(proposal: Proposal, rule: TeleworkRule | None) -> list[str]:
                     "min": rule.min_onsite_days_per_week * unit,
                     "period": period,
                     "left": _fmt(max(onsite, Fraction(0)) * unit),
-                }
+                },
             )
     opinion = proposal.physician_opinion_received and proposal.physician_opinion_date
     if proposal.reason == Reason.HEALTH and not opinion:
-        problems.append(
+        broken(
+            "physician_opinion_date"
+            if proposal.physician_opinion_received
+            else "physician_opinion_received",
             _(
                 "Une dérogation pour raison de santé suppose l'avis du médecin du travail : "
                 "indiquez qu'il a été reçu et sa date."
-            )
+            ),
         )
     limits = {Reason.HEALTH: rule.health_max_months, Reason.CARER: rule.carer_max_months}
     if proposal.reason in limits and proposal.start and proposal.end:
         months = limits[proposal.reason]
         if proposal.end >= _add_months(proposal.start, months):
             label = Reason(proposal.reason).label
-            problems.append(
+            broken(
+                "end",
                 _("%(reason)s : dérogation accordée pour %(months)s mois au plus (renouvelable).")
-                % {"reason": label, "months": months}
+                % {"reason": label, "months": months},
             )
     return problems

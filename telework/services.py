@@ -49,9 +49,9 @@ def telework_request_create(
     """Check the rules and the overlap (under a lock on the person), then submit."""
     Employee.objects.select_for_update().filter(pk=employee.pk).first()
     rule = TeleworkRule.objects.get_in_force(proposal.start) if proposal.start else None
-    problems = rules.broken_rules(proposal, rule)
+    problems = rules.broken_rules_by_field(proposal, rule)
     if problems:
-        raise TeleworkError(*problems)
+        raise TeleworkError.from_dict(problems)
     clash = (
         TeleworkRequest.objects.filter(employee=employee, status__in=LIVE_STATUSES)
         .overlapping(proposal.start, proposal.end)
@@ -68,7 +68,8 @@ def telework_request_create(
                 "status": clash.get_status_display().lower(),
                 "start": clash.start.strftime("%d/%m/%Y"),
                 "end": clash.end.strftime("%d/%m/%Y"),
-            }
+            },
+            field="start",
         )
     request = TeleworkRequest(
         employee=employee,
@@ -234,7 +235,7 @@ def loan_checkout(
     once one wins and the other is told it is already out."""
     asset = lock(Asset, asset.pk)
     if due_on < out_on:
-        raise TeleworkError(_("La date de retour prévue précède la date de prêt."))
+        raise TeleworkError(_("La date de retour prévue précède la date de prêt."), field="due_on")
     if asset.state == AssetState.LENT or Loan.objects.open().filter(asset=asset).exists():
         raise TeleworkError(
             _("L'équipement %(tag)s est déjà prêté : enregistrez d'abord son retour.")
@@ -246,7 +247,9 @@ def loan_checkout(
             % {"tag": asset.tag, "state": asset.get_state_display()}
         )
     if not employee.is_active_at(out_on):
-        raise TeleworkError(_("Cet agent n'est pas en poste à la date du prêt."))
+        raise TeleworkError(
+            _("Cet agent n'est pas en poste à la date du prêt."), field="employee_number"
+        )
     loan = Loan(asset=asset, employee=employee, out_on=out_on, due_on=due_on, lent_by=by)
     loan._history_user = by
     try:
@@ -260,6 +263,8 @@ def loan_checkout(
     asset.state = AssetState.LENT
     asset._history_user = by
     asset.save(update_fields=["state", "version"])
+    # The borrower is told (content-free) that a loan awaits their agreement.
+    tasks.notify_loan_recorded.delay_on_commit(loan.pk)
     return loan
 
 
@@ -271,7 +276,7 @@ def loan_checkin(
     if loan.returned_on is not None:
         raise TeleworkError(_("Ce prêt est déjà clos."))
     if returned_on < loan.out_on:
-        raise TeleworkError(_("La date de retour précède la date de prêt."))
+        raise TeleworkError(_("La date de retour précède la date de prêt."), field="returned_on")
     loan.returned_on, loan.return_condition, loan.return_notes = returned_on, condition, notes
     loan.received_by = by
     loan._history_user = by

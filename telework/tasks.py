@@ -4,7 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from telework import notifications
-from telework.models import TeleworkRequest
+from telework.models import Loan, TeleworkRequest
 
 
 @shared_task
@@ -24,3 +24,12 @@ def notify_telework_request(request_id: int, event: str) -> int:
 def remind_overdue_loans() -> int:
     """Weekly: remind the borrowers of overdue loans (at most once a week per loan)."""
     return notifications.loans_remind_overdue(at=timezone.localdate())
+
+
+@shared_task
+def notify_loan_recorded(loan_id: int) -> int:
+    """E-mail the borrower that a loan was recorded (nothing if it is closed since)."""
+    loan = Loan.objects.open().select_related("employee__user").filter(pk=loan_id).first()
+    if loan is None:
+        return 0
+    return notifications.loan_recorded(loan=loan)

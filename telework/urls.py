@@ -1,6 +1,6 @@
 from django.urls import path
 
-from telework.views import equipment, home, requests
+from telework.views import equipment, home, lending, pickers, requests
 
 app_name = "telework"
 urlpatterns = [
@@ -17,11 +17,14 @@ urlpatterns = [
     path("demandes/<int:pk>/renouveler/", requests.request_renew, name="request_renew"),
     path("demandes/<int:pk>/autorisation.pdf", requests.request_pdf, name="request_pdf"),
     path("equipe/calendrier/", requests.team_calendar, name="team_calendar"),
+    path("recherche/materiels/", pickers.asset_search, name="asset_search"),
     path("equipements/", equipment.asset_list, name="asset_list"),
     path("equipements/nouveau/", equipment.asset_create, name="asset_create"),
     path("equipements/<int:pk>/", equipment.asset_detail, name="asset_detail"),
     path("equipements/<int:pk>/modifier/", equipment.asset_edit, name="asset_edit"),
     path("equipements/<int:pk>/pret/", equipment.loan_checkout, name="loan_checkout"),
+    path("prets/", equipment.loan_list, name="loan_list"),
+    path("prets/nouveau/", lending.loan_create, name="loan_create"),
     path("prets/en-retard/", equipment.overdue_loans, name="overdue_loans"),
     path("prets/mes-prets/", equipment.my_loans, name="my_loans"),
     path("prets/<int:pk>/", equipment.loan_detail, name="loan_detail"),

@@ -5,16 +5,19 @@ from django.utils.translation import gettext_lazy as _
 
 from hr.dialogue.models import Mandate, Meeting
 from hr.models import Employee
+from hr.pickers import PersonNumberField
 from imtsocial.forms import DateInput
 from imtsocial.uploads import PDF, checked_upload
 
 
 class MandateForm(forms.ModelForm):
-    employee_number = forms.CharField(
+    employee_number = PersonNumberField(
         label=_("Matricule de l'agent"),
         required=False,
-        max_length=20,
-        help_text=_("Laisser vide pour un membre extérieur."),
+        help_text=_(
+            "Tapez son nom et choisissez dans la liste, ou saisissez son matricule. "
+            "Laisser vide pour un membre extérieur."
+        ),
     )
 
     class Meta:

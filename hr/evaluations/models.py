@@ -30,6 +30,7 @@ from hr.evaluations.parameters import (
 )
 from hr.models import Employee
 from imtsocial.delays import clear_days_deadline
+from imtsocial.formats import elide
 from imtsocial.history import HistoricalRecords
 
 REPORT_FIELDS = ("results", "objectives", "way_of_working", "training_needs", "career_wishes")
@@ -176,10 +177,9 @@ class EvaluationInterview(models.Model):
         ]
 
     def __str__(self):
-        return _("Entretien %(year)s de %(name)s") % {
-            "year": self.campaign.year,
-            "name": self.employee.full_name,
-        }
+        name = self.employee.full_name
+        text = _("Entretien %(year)s de %(name)s") % {"year": self.campaign.year, "name": name}
+        return elide(text, name)
 
     def get_absolute_url(self):
         return reverse("evaluations:interview_detail", kwargs={"pk": self.pk})

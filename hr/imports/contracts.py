@@ -1,12 +1,12 @@
 """The contracts importer: matched on (employee, start)."""
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.fields import Field
 
 from hr.imports.widgets import CategoryWidget, ContractKindWidget, EmployeeNumberWidget
 from hr.models import Contract, Employee
 from imtsocial.imports.files import cell_text
+from imtsocial.imports.messages import coded
 from imtsocial.imports.resources import (
     ImportResource,
     chunks,
@@ -92,15 +92,15 @@ class ContractResource(ImportResource):
                 (number, instance.start),
                 errors,
                 field_name="start",
-                message=lambda first: (
-                    _(
+                message=lambda first: coded(
+                    gettext_lazy(
                         "Le contrat de l'agent %(number)s débutant le %(start)s figure déjà "
                         "ligne %(line)s."
-                    )
-                    % {
+                    ),
+                    **{
                         "number": number,
                         "start": instance.start.strftime("%d/%m/%Y"),
                         "line": first,
-                    }
+                    },
                 ),
             )

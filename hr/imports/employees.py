@@ -13,6 +13,7 @@ from hr.models import Department, Employee, Site
 from imtsocial.accounts.models import User
 from imtsocial.accounts.tasks import send_invitation
 from imtsocial.imports.files import cell_text
+from imtsocial.imports.messages import coded
 from imtsocial.imports.resources import (
     ImportResource,
     chunks,
@@ -124,7 +125,9 @@ class EmployeeResource(ImportResource):
         if not value:
             instance.manager_id = None
         elif value == own:
-            raise ValueError(_("Un agent ne peut pas être son propre responsable."))
+            raise ValueError(
+                coded(gettext_lazy("Un agent ne peut pas être son propre responsable."))
+            )
         elif value in self.db_numbers:
             instance.manager_id = self.db_numbers[value]
         elif value in self.file_numbers:
@@ -133,11 +136,13 @@ class EmployeeResource(ImportResource):
             self.force_write = True
         else:
             raise ValueError(
-                _(
-                    "Responsable inconnu : aucun agent n'a le matricule « %(value)s », "
-                    "ni dans la base ni dans ce fichier."
+                coded(
+                    gettext_lazy(
+                        "Responsable inconnu : aucun agent n'a le matricule « %(value)s », "
+                        "ni dans la base ni dans ce fichier."
+                    ),
+                    value=value,
                 )
-                % {"value": value}
             )
 
     def check_row(self, instance, row, errors):
@@ -147,9 +152,9 @@ class EmployeeResource(ImportResource):
                 number,
                 errors,
                 field_name="employee_number",
-                message=lambda first: (
-                    _("Le matricule « %(number)s » figure déjà ligne %(line)s.")
-                    % {"number": number, "line": first}
+                message=lambda first: coded(
+                    gettext_lazy("Le matricule « %(number)s » figure déjà ligne %(line)s."),
+                    **{"number": number, "line": first},
                 ),
             )
         email = instance.work_email if "work_email" not in errors else ""
@@ -162,26 +167,32 @@ class EmployeeResource(ImportResource):
         problems = []
         if first != line:
             problems.append(
-                _("L'adresse e-mail « %(email)s » figure déjà ligne %(line)s.")
-                % {"email": email, "line": first}
+                coded(
+                    gettext_lazy("L'adresse e-mail « %(email)s » figure déjà ligne %(line)s."),
+                    **{"email": email, "line": first},
+                )
             )
         others = sorted(self.work_email_of.get(email, set()) - {number})
         if others:
             problems.append(
-                _(
-                    "L'adresse e-mail « %(email)s » est déjà celle de l'agent "
-                    "de matricule %(other)s."
+                coded(
+                    gettext_lazy(
+                        "L'adresse e-mail « %(email)s » est déjà celle de l'agent "
+                        "de matricule %(other)s."
+                    ),
+                    **{"email": email, "other": others[0]},
                 )
-                % {"email": email, "other": others[0]}
             )
         login_pk, login_number = self.login_of.get(email, (None, None))
         if login_number and login_number != number:
             problems.append(
-                _(
-                    "L'adresse e-mail « %(email)s » est celle du compte de connexion "
-                    "de l'agent de matricule %(other)s."
+                coded(
+                    gettext_lazy(
+                        "L'adresse e-mail « %(email)s » est celle du compte de connexion "
+                        "de l'agent de matricule %(other)s."
+                    ),
+                    **{"email": email, "other": login_number},
                 )
-                % {"email": email, "other": login_number}
             )
         if problems:
             errors.setdefault("work_email", []).extend(row_error(p) for p in problems)

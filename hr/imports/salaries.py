@@ -1,12 +1,12 @@
 """The salaries importer: matched on (the contract in force at the date, the date)."""
 
 from django.db.models import F
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.fields import Field
 
 from hr.models import Contract, Employee, SalaryRecord
 from imtsocial.imports.files import cell_text
+from imtsocial.imports.messages import coded
 from imtsocial.imports.resources import (
     ImportResource,
     chunks,
@@ -67,7 +67,7 @@ class SalaryResource(ImportResource):
         contract_ids = [c.pk for contracts in self.contracts_of.values() for c in contracts]
         self.existing = {}
         for chunk in chunks(contract_ids):
-            for record in SalaryRecord.objects.filter(contract_id__in=chunk):
+            for record in SalaryRecord.objects.in_effect().filter(contract_id__in=chunk):
                 self.existing[(record.contract_id, record.effective_date)] = record
 
     def _contract(self, row) -> Contract | None:
@@ -81,7 +81,10 @@ class SalaryResource(ImportResource):
         contracts = self.contracts_of.get(number)
         if contracts is None:
             raise ValueError(
-                _("Agent inconnu : aucun agent n'a le matricule « %(value)s ».") % {"value": number}
+                coded(
+                    gettext_lazy("Agent inconnu : aucun agent n'a le matricule « %(value)s »."),
+                    **{"value": number},
+                )
             )
         try:
             at = self.fields["date_effet"].clean(row)
@@ -91,8 +94,10 @@ class SalaryResource(ImportResource):
             if contract.start <= at and (contract.end is None or contract.end >= at):
                 return contract
         raise LookupError(
-            _("Aucun contrat de l'agent %(number)s n'est en vigueur le %(date)s.")
-            % {"number": number, "date": at.strftime("%d/%m/%Y")}
+            coded(
+                gettext_lazy("Aucun contrat de l'agent %(number)s n'est en vigueur le %(date)s."),
+                **{"number": number, "date": at.strftime("%d/%m/%Y")},
+            )
         )
 
     def get_instance(self, instance_loader, row):
@@ -126,8 +131,10 @@ class SalaryResource(ImportResource):
             (contract.pk, at),
             errors,
             field_name="effective_date",
-            message=lambda first: (
-                _("Le salaire de l'agent %(number)s au %(date)s figure déjà ligne %(line)s.")
-                % {"number": number, "date": at.strftime("%d/%m/%Y"), "line": first}
+            message=lambda first: coded(
+                gettext_lazy(
+                    "Le salaire de l'agent %(number)s au %(date)s figure déjà ligne %(line)s."
+                ),
+                **{"number": number, "date": at.strftime("%d/%m/%Y"), "line": first},
             ),
         )

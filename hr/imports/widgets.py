@@ -2,11 +2,12 @@
 in ``imtsocial.imports.widgets``."""
 
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import widgets
 
 from hr.enums import ContractKind
 from imtsocial.imports.files import cell_text
+from imtsocial.imports.messages import coded
 from imtsocial.imports.widgets import REQUIRED
 
 
@@ -15,8 +16,10 @@ class CategoryWidget(widgets.Widget):
         text = cell_text(value).upper()
         if text not in ("", "A", "B", "C"):
             raise ValueError(
-                _("Catégorie invalide : « %(value)s » (A, B, C ou vide).")
-                % {"value": cell_text(value)}
+                coded(
+                    gettext_lazy("Catégorie invalide : « %(value)s » (A, B, C ou vide)."),
+                    **{"value": cell_text(value)},
+                )
             )
         return text
 
@@ -38,8 +41,12 @@ class ContractKindWidget(widgets.Widget):
         kind = known.get(self._key(text))
         if kind is None:
             raise ValueError(
-                _("Nature de contrat inconnue : « %(value)s » (attendu : %(choices)s).")
-                % {"value": text, "choices": ", ".join(ContractKind.values)}
+                coded(
+                    gettext_lazy(
+                        "Nature de contrat inconnue : « %(value)s » (attendu : %(choices)s)."
+                    ),
+                    **{"value": text, "choices": ", ".join(ContractKind.values)},
+                )
             )
         return kind
 
@@ -58,6 +65,9 @@ class EmployeeNumberWidget(widgets.Widget):
         pk = self.known.get(number)
         if pk is None:
             raise ValueError(
-                _("Agent inconnu : aucun agent n'a le matricule « %(value)s ».") % {"value": number}
+                coded(
+                    gettext_lazy("Agent inconnu : aucun agent n'a le matricule « %(value)s »."),
+                    **{"value": number},
+                )
             )
         return pk

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hr.models import Employee
+from imtsocial.formats import elide
 
 
 class Owner(models.TextChoices):
@@ -53,7 +54,8 @@ class Onboarding(models.Model):
         ordering = ["-employee__hire_date", "pk"]
 
     def __str__(self):
-        return _("Accueil de %(name)s") % {"name": self.employee.full_name}
+        name = self.employee.full_name
+        return elide(_("Accueil de %(name)s") % {"name": name}, name)
 
     def get_absolute_url(self):
         return reverse("onboarding:detail", kwargs={"pk": self.pk})

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hr.models import Employee
+from hr.pickers import PersonNumberField
 from hr.training.enums import EnrolmentStatus, Mode, Theme
 from hr.training.models import Course, TrainingSession
 from imtsocial.forms import DateInput, HoursField, VersionForm
@@ -43,7 +44,10 @@ class EnrolForm(forms.Form):
 
 
 class HrEnrolForm(EnrolForm):
-    employee_number = forms.CharField(label=_("Matricule de l'agent"), max_length=20)
+    employee_number = PersonNumberField(
+        label=_("Matricule de l'agent"),
+        help_text=_("Tapez son nom et choisissez dans la liste, ou saisissez son matricule."),
+    )
 
     def clean_employee_number(self):
         number = self.cleaned_data["employee_number"].strip()

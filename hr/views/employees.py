@@ -14,18 +14,31 @@ from openpyxl import Workbook
 
 from hr import perms, services
 from hr.enums import ContractKind
-from hr.filters import EmployeeFilterForm
-from hr.forms import ContractForm, EmployeeCreateForm, EmployeeForm, SalaryRecordForm
+from hr.filters import EmployeeFilterForm, TeamFilterForm
+from hr.forms import ContractForm, EmployeeCreateForm, EmployeeForm
 from hr.models import Contract, Employee, SalaryRecord
 from hr.panels import panels_for
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.audit.models import AuditEvent
+from imtsocial.collation import by_name
 from imtsocial.errors import DomainError
+from imtsocial.formats import elide, money
 from imtsocial.history import HistorySource, history_rows
 from imtsocial.pagination import paginate
 
 HISTORY_LIMIT = 50
+
+
+def _salary_label(record) -> str:
+    """« Salaire au 01/01/2024 : 4 250,75 € », « …, annulé » once cancelled."""
+    values = {
+        "date": record.effective_date.strftime("%d/%m/%Y"),
+        "amount": money(record.gross_monthly),
+    }
+    if record.cancelled_at:
+        return _("Salaire au %(date)s : %(amount)s, annulé") % values
+    return _("Salaire au %(date)s : %(amount)s") % values
 
 
 def _history(employee: Employee) -> list:
@@ -39,9 +52,7 @@ def _history(employee: Employee) -> list:
         ),
         HistorySource(
             SalaryRecord.history.filter(contract__employee_id=employee.pk),
-            label=lambda record: (
-                _("Salaire au %(date)s") % {"date": record.effective_date.strftime("%d/%m/%Y")}
-            ),
+            label=_salary_label,
         ),
         limit=HISTORY_LIMIT,
     )
@@ -75,6 +86,7 @@ def _render_employee(request, employee: Employee, *, is_self: bool):
         "employee": employee,
         "is_self": is_self,
         "can_edit": perms.can_edit_employee(user, employee),
+        "can_edit_pay": perms.can_edit_pay(user, employee),
         "contracts": contracts if show_contracts else None,
         "current_contract": next(
             (c for c in contracts if c.start <= today and (c.end is None or c.end >= today)), None
@@ -105,24 +117,32 @@ def employee_detail(request, pk):
 @require_GET
 @role_required(Role.MANAGER)
 def team(request):
+    """The manager's direct reports, searched by name or number (``hr_employee_name_idx``,
+    the unique number) within the team (the indexed manager foreign key)."""
     manager = employee_of(request.user)
+    form = TeamFilterForm(request.GET or None)
+    reports = Employee.objects.active().filter(manager=manager)
+    if form.is_valid() and (q := form.cleaned_data["q"].strip()):
+        reports = reports.filter(
+            Q(last_name__icontains=q) | Q(first_name__icontains=q) | Q(employee_number__iexact=q)
+        )
     reports = (
-        Employee.objects.active()
-        .filter(manager=manager)
-        .with_current_contract()
-        .select_related("site", "department")
-        .order_by("last_name", "first_name")
+        reports.with_current_contract().select_related("site", "department").order_by(*by_name())
     )
     return render(
         request,
         "hr/team.html",
-        {"page": paginate(request, reports), "contract_kinds": dict(ContractKind.choices)},
+        {
+            "form": form,
+            "page": paginate(request, reports),
+            "contract_kinds": dict(ContractKind.choices),
+        },
     )
 
 
 SORTS = {
-    "nom": ("last_name", "first_name", "pk"),
-    "-nom": ("-last_name", "-first_name", "-pk"),
+    "nom": by_name(),  # French order: « Éric » among the E
+    "-nom": by_name(descending=True),
     "matricule": ("employee_number",),
     "-matricule": ("-employee_number",),
     "service": ("department__name", "last_name", "pk"),
@@ -260,7 +280,9 @@ def employee_create(request):
     form = EmployeeCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         employee = services.employee_create(form=form, by=request.user)
-        messages.success(request, _("Le dossier de %(name)s est créé.") % {"name": employee})
+        messages.success(
+            request, elide(_("Le dossier de %(name)s est créé.") % {"name": employee}, employee)
+        )
         return redirect(employee)
     return _form_page(
         request, form, title=_("Nouvel agent"), cancel_url=reverse("hr:employee_list")
@@ -283,7 +305,7 @@ def employee_edit(request, pk):
     return _form_page(
         request,
         form,
-        title=_("Modifier le dossier de %(name)s") % {"name": employee},
+        title=elide(_("Modifier le dossier de %(name)s") % {"name": employee}, employee),
         employee=employee,
         cancel_url=employee.get_absolute_url(),
     )
@@ -317,27 +339,4 @@ def _contract_form(request, employee, contract):
     ) % {"name": employee}
     return _form_page(
         request, form, title=title, employee=employee, cancel_url=employee.get_absolute_url()
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@role_required(Role.HR)  # before the password prompt: others are not asked for it
-@reauthentication_required
-def salary_add(request, pk):
-    contract = perms.get_contract_for_edit(request.user, pk)
-    form = SalaryRecordForm(request.POST or None, contract=contract)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.salary_record_add(form=form, by=request.user)
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
-            messages.success(request, _("Salaire enregistré."))
-            return redirect(contract.employee)
-    return _form_page(
-        request,
-        form,
-        title=_("Nouveau salaire – %(contract)s") % {"contract": contract},
-        employee=contract.employee,
-        cancel_url=contract.employee.get_absolute_url(),
     )

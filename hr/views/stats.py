@@ -15,6 +15,7 @@ from hr.stats import hr_statistics, salaries_below_benchmark
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, has_role
 from imtsocial.pagination import paginate
+from imtsocial.periods import last_31_december
 from imtsocial.privacy import small_group_threshold
 
 
@@ -23,9 +24,8 @@ def _date_widget():
 
 
 def default_reference_date(today: date | None = None) -> date:
-    """31 December of last year: the date of the yearly DD&RS figures."""
-    today = today or timezone.localdate()
-    return date(today.year - 1, 12, 31)
+    """31 December of last year: the date of the yearly DD&RS figures (kit helper)."""
+    return last_31_december(today)
 
 
 class StatisticsForm(forms.Form):

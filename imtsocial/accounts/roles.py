@@ -96,13 +96,14 @@ def sorted_roles(user) -> list[Role]:
 def members_of(role: Role):
     """Active users holding the group role ``role``, for contact lists."""
     from imtsocial.accounts.models import User
+    from imtsocial.collation import by_name
 
     if role not in GROUP_ROLES:
         raise ValueError(f"{role} is not a group role")
     return (
         User.objects.filter(is_active=True, groups__name=role.value)
         .select_related("employee__department")
-        .order_by("last_name", "first_name")
+        .order_by(*by_name())
     )
 
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from imtsocial.errors import DomainError
+from imtsocial.formats import filesize
 
 ALLOWED_EXTENSIONS = (".csv", ".xlsx")
 
@@ -86,7 +86,7 @@ def check_workbook_size(content: bytes) -> None:
                 "Ce classeur occupe %(size)s une fois décompressé, plus que les %(limit)s "
                 "acceptés : enregistrez-le en CSV ou découpez-le."
             )
-            % {"size": filesizeformat(total), "limit": filesizeformat(limit)}
+            % {"size": filesize(total), "limit": filesize(limit)}
         )
 
 

@@ -23,6 +23,8 @@ from django.db import IntegrityError
 from django.utils.translation import gettext as _
 from import_export import resources
 
+from imtsocial.imports.messages import code_of
+
 MAX_ERRORS_KEPT = 500
 PROGRESS_EVERY = 200  # rows between two progress notes in the cache
 PROGRESS_TIMEOUT = 24 * 3600
@@ -218,6 +220,8 @@ class ImportResource(resources.ModelResource):
             errors.append(
                 {"line": None, "column": "", "message": self.describe_exception(base.error)}
             )
+        for error in errors:  # the msgid and parameters, to translate it when shown
+            error.update(code_of(error["message"]))
         errors.sort(key=lambda e: (e["line"] or 0, order.get(e["column"], len(order))))
         totals = result.totals
         return {

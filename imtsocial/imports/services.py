@@ -16,15 +16,16 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from imtsocial.accounts.models import User
 from imtsocial.audit.models import AuditEvent
 from imtsocial.errors import DomainError
+from imtsocial.formats import filesize
 from imtsocial.imports import registry
 from imtsocial.imports.files import ImportFileError, check_headers, read_table
+from imtsocial.imports.messages import recording
 from imtsocial.imports.models import IMPORT_FLOW, ImportJob, ImportStatus
 from imtsocial.imports.resources import progress_key, progress_note
 from imtsocial.locking import lock
@@ -71,8 +72,7 @@ def import_job_create(*, kind: str, uploaded_file: UploadedFile, by: User) -> Im
     max_bytes = settings.IMPORT_MAX_BYTES
     if uploaded_file.size > max_bytes:
         raise ImportFileError(
-            _("Le fichier dépasse la taille maximale de %(size)s.")
-            % {"size": filesizeformat(max_bytes)},
+            _("Le fichier dépasse la taille maximale de %(size)s.") % {"size": filesize(max_bytes)},
             field="file",
         )
     content = b"".join(uploaded_file.chunks())
@@ -103,8 +103,9 @@ def _run(job: ImportJob, *, dry_run: bool, by: User | None) -> dict:
         return {"total": len(table.rows), **empty, "errors": [error], "errors_total": 1}
     dataset = tablib.Dataset(*table.rows, headers=table.headers)
     resource = resource_class(job=job, by=by, lines=table.lines, problems=table.problems)
-    result = resource.import_data(dataset, dry_run=dry_run, use_transactions=True)
-    return resource.summarise(result)
+    with recording():  # the errors' msgids, to translate them for each reader
+        result = resource.import_data(dataset, dry_run=dry_run, use_transactions=True)
+        return resource.summarise(result)
 
 
 def _is_clean(summary: dict) -> bool:

@@ -9,14 +9,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from imtsocial.errors import DomainError
+from imtsocial.formats import filesize
 from imtsocial.imports import registry, services
+from imtsocial.imports.messages import shown
 from imtsocial.imports.models import ImportJob
 from imtsocial.imports.tasks import analyse_import, run_import
 from imtsocial.pagination import paginate
@@ -45,7 +46,7 @@ class ImportUploadForm(forms.Form):
             "CSV (séparateur point-virgule ou virgule, UTF-8 ou Windows-1252) ou XLSX, "
             "%(size)s et %(rows)s lignes au plus."
         ) % {
-            "size": filesizeformat(settings.IMPORT_MAX_BYTES),
+            "size": filesize(settings.IMPORT_MAX_BYTES),
             "rows": f"{settings.IMPORT_MAX_ROWS:,}".replace(",", " "),
         }
 
@@ -107,7 +108,8 @@ def import_detail(request, pk):
         ("invalid", _("Lignes invalides"), summary.get("invalid", 0)),
     ]
     counts += job.importer.resource.extra_counts(job)
-    errors = summary.get("errors", [])
+    # Each error in the reader's language (stored as a msgid and its parameters).
+    errors = [{**error, "message": shown(error)} for error in summary.get("errors", [])]
     return render(
         request,
         "imports/detail.html",

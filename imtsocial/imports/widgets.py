@@ -5,12 +5,12 @@ French message (shown with its line and column in the preview). Importers add th
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import widgets
 
 from imtsocial.formats import parse_amount
 from imtsocial.imports.files import cell_text
+from imtsocial.imports.messages import coded
 
 REQUIRED = gettext_lazy("Valeur obligatoire.")
 
@@ -23,7 +23,7 @@ class TextWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         text = cell_text(value)
         if self.required and not text:
-            raise ValueError(REQUIRED)
+            raise ValueError(coded(REQUIRED))
         return text.lower() if self.lower else text
 
 
@@ -44,7 +44,7 @@ class FrenchDateWidget(widgets.Widget):
         text = cell_text(value)
         if not text:
             if self.required:
-                raise ValueError(REQUIRED)
+                raise ValueError(coded(REQUIRED))
             return None
         for fmt in self.FORMATS:
             try:
@@ -52,8 +52,10 @@ class FrenchDateWidget(widgets.Widget):
             except ValueError:
                 continue
         raise ValueError(
-            _("Date invalide : « %(value)s » (attendu : JJ/MM/AAAA ou AAAA-MM-JJ).")
-            % {"value": text}
+            coded(
+                gettext_lazy("Date invalide : « %(value)s » (attendu : JJ/MM/AAAA ou AAAA-MM-JJ)."),
+                value=text,
+            )
         )
 
 
@@ -67,13 +69,16 @@ class AmountWidget(widgets.Widget):
         else:
             text = cell_text(value)
             if not text:
-                raise ValueError(REQUIRED)
+                raise ValueError(coded(REQUIRED))
             amount = parse_amount(text)
         if amount is None:
-            raise ValueError(_("Montant invalide : « %(value)s ».") % {"value": text})
+            raise ValueError(coded(gettext_lazy("Montant invalide : « %(value)s »."), value=text))
         if amount <= 0:
             raise ValueError(
-                _("Le montant doit être supérieur à zéro (lu : « %(value)s »).") % {"value": text}
+                coded(
+                    gettext_lazy("Le montant doit être supérieur à zéro (lu : « %(value)s »)."),
+                    value=text,
+                )
             )
         return amount
 
@@ -89,12 +94,14 @@ class IntegerWidget(widgets.Widget):
         if not text:
             return self.default
         if not text.isdigit():
-            raise ValueError(_("Nombre entier attendu : « %(value)s ».") % {"value": text})
+            raise ValueError(
+                coded(gettext_lazy("Nombre entier attendu : « %(value)s »."), value=text)
+            )
         number = int(text)
         if (self.minimum is not None and number < self.minimum) or (
             self.maximum is not None and number > self.maximum
         ):
-            raise ValueError(str(self.range_message) % {"value": text})
+            raise ValueError(coded(self.range_message, value=text))
         return number
 
 
@@ -109,12 +116,12 @@ class CodeWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         code = cell_text(value)
         if not code:
-            raise ValueError(REQUIRED)
+            raise ValueError(coded(REQUIRED))
         if self.codes is None:
             self.codes = {c.lower(): pk for c, pk in self.model.objects.values_list("code", "pk")}
         pk = self.codes.get(code.lower())
         if pk is None:
-            raise ValueError(str(self.unknown_message) % {"value": code})
+            raise ValueError(coded(self.unknown_message, value=code))
         return pk
 
 
@@ -132,7 +139,9 @@ class ChoiceWidget(widgets.Widget):
             return text
         if text in self.aliases:
             return self.aliases[text]
-        raise ValueError(_("Valeur inconnue : « %(value)s ».") % {"value": cell_text(value)})
+        raise ValueError(
+            coded(gettext_lazy("Valeur inconnue : « %(value)s »."), value=cell_text(value))
+        )
 
 
 class YesNoWidget(widgets.Widget):
@@ -145,4 +154,6 @@ class YesNoWidget(widgets.Widget):
             return True
         if text in self.NO:
             return False
-        raise ValueError(_("Répondez oui ou non (« %(value)s »).") % {"value": cell_text(value)})
+        raise ValueError(
+            coded(gettext_lazy("Répondez oui ou non (« %(value)s »)."), value=cell_text(value))
+        )

@@ -148,6 +148,7 @@ class Unit(models.TextChoices):
     YEARS = "years", _("ans")
     PEOPLE = "people", _("personnes")
     EUROS = "euros", _("€")
+    PERCENT = "percent", _("%")
 
 
 class Parameter(DateEffective):

@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django import template
 from django.utils import formats
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext as _
 
 from imtsocial import formats as formats_fr
@@ -33,6 +35,35 @@ def small_group(count) -> bool:
 def long_date(value):
     """« 1er décembre 2026 » (French), « 1 December 2026 » (English)."""
     return formats_fr.long_date(value)
+
+
+@register.filter
+def long_datetime(value):
+    """« 17 décembre 2020 à 10:00 » (French), « 17 December 2020 at 10:00 » (English)."""
+    return formats_fr.long_datetime(value)
+
+
+@register.filter(is_safe=True)
+def elide(text, name):
+    """« Le dossier de Élodie » → « Le dossier d'Élodie » in French (``formats.elide``).
+
+    Safe in, safe out (the text of a ``{% blocktranslate … asvar %}`` is already escaped;
+    the elision only adds an apostrophe)."""
+    safe = isinstance(text, SafeData)
+    result = formats_fr.elide(text, conditional_escape(name) if safe else name)
+    return mark_safe(result) if safe else result  # noqa: S308
+
+
+@register.filter
+def of_name(name):
+    """« de Marc » / « d'Élodie » in French."""
+    return formats_fr.of_name(name)
+
+
+@register.filter
+def filesize_fr(size):
+    """« 1,5 Ko », « 3,0 Mo » in French, « 1.5 KB » in English (``formats.filesize``)."""
+    return formats_fr.filesize(size)
 
 
 @register.filter

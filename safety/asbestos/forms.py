@@ -77,7 +77,10 @@ class MeasureForm(forms.ModelForm):
 
 class AirMeasurementForm(forms.ModelForm):
     fibres_per_litre = AmountField(
-        label=_("Concentration (fibres par litre)"), max_digits=8, decimal_places=2
+        label=_("Concentration (fibres par litre)"),
+        max_digits=8,
+        decimal_places=2,
+        error_messages={"min_value": _("Une concentration n'est pas négative.")},
     )
 
     class Meta:

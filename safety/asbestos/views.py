@@ -17,6 +17,7 @@ from hr.models import Site
 from imtsocial.errors import DomainError
 from imtsocial.history import HistorySource, history_rows
 from imtsocial.pagination import paginate
+from imtsocial.periods import last_closed_year
 from safety.asbestos import forms, perms, rules, services, stats
 from safety.asbestos.models import AirMeasurement, Assessment, Location, Measure
 
@@ -177,9 +178,10 @@ def sheet(request, site_pk, building):
 @require_GET
 def year_stats(request):
     perms.require(perms.can_read, request.user)
-    form = forms.YearForm(request.GET or None)
     today = timezone.localdate()
-    year = (form.is_valid() and form.cleaned_data["year"]) or today.year
+    default = last_closed_year(today)  # every statistics page opens on the last 31 December
+    form = forms.YearForm(request.GET or None, initial={"year": default})
+    year = (form.is_valid() and form.cleaned_data["year"]) or default
     return render(
         request,
         "safety/asbestos/stats.html",

@@ -51,7 +51,10 @@ class MeasurementForm(forms.Form):
     duration_minutes = forms.IntegerField(
         label=_("Durée de prélèvement (minutes)"), min_value=1, max_value=24 * 60
     )
-    value = AmountField(label=_("Valeur mesurée"), max_digits=12, decimal_places=4)
+    # Its own check says « Une concentration n'est pas négative » (not an amount).
+    value = AmountField(
+        label=_("Valeur mesurée"), max_digits=12, decimal_places=4, allow_negative=True
+    )
     unit = forms.ChoiceField(
         label=_("Unité"),
         choices=[("", _("Choisir l'unité")), *ConcentrationUnit.choices],

@@ -15,6 +15,7 @@ from imtsocial.errors import DomainError, add_form_errors_to_messages
 from imtsocial.files import private_file_response
 from imtsocial.history import HistorySource, history_rows
 from imtsocial.pagination import paginate
+from imtsocial.periods import last_closed_year
 from safety.exposure import forms, perms, services, stats
 from safety.exposure.enums import Verdict
 from safety.exposure.models import LimitValue, Measurement, MeasurementCampaign, Substance
@@ -269,8 +270,9 @@ def substance_edit(request, pk=None):
 @require_GET
 def year_stats(request):
     perms.require(perms.can_see_stats, request.user)
-    form = forms.YearForm(request.GET or None)
-    year = (form.is_valid() and form.cleaned_data["year"]) or timezone.localdate().year
+    default = last_closed_year()  # every statistics page opens on the last 31 December
+    form = forms.YearForm(request.GET or None, initial={"year": default})
+    year = (form.is_valid() and form.cleaned_data["year"]) or default
     return render(
         request,
         "safety/exposure/stats.html",

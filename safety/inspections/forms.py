@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from imtsocial.forms import DateInput, VersionedForm
+from imtsocial.forms import DateInput, VersionedForm, text_limited
 from safety.documents import checked_pdf
 from safety.forms import ActionItemForm
 from safety.inspections.enums import DueState, InspectionResult
@@ -70,6 +70,7 @@ class EquipmentForm(VersionedForm):
         return day
 
 
+@text_limited
 class KindForm(forms.ModelForm):
     months = forms.IntegerField(
         label=_("Périodicité (mois)"),
@@ -91,6 +92,7 @@ class KindForm(forms.ModelForm):
             del self.fields["valid_from"]
 
 
+@text_limited
 class InspectionForm(forms.ModelForm):
     report = forms.FileField(
         label=_("Rapport de contrôle (PDF)"),
@@ -137,6 +139,7 @@ class InspectionForm(forms.ModelForm):
         return data
 
 
+@text_limited
 class OpenActionForm(ActionItemForm):
     """An action of the DUERP plan, on a risk of the equipment's unit."""
 

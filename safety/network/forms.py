@@ -3,7 +3,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hr.enums import DepartmentKind
-from hr.models import Department, Employee
+from hr.models import Department
+from hr.pickers import PersonField
 from imtsocial.forms import DateInput, VersionedForm, VersionForm
 from safety.documents import checked_pdf
 from safety.models import WorkUnit
@@ -11,31 +12,16 @@ from safety.network.enums import Expertise, Function
 from safety.network.models import Appointment
 
 
-class EmployeeNumberField(forms.CharField):
-    """An employee typed by their employee number (« matricule »)."""
+class EmployeeNumberField(PersonField):
+    """An employee in post, typed by staff number (« matricule ») or chosen by name in
+    the person picker; cleans to the ``Employee`` (None when optional and empty)."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault(
+            "help_text",
+            _("Tapez son nom et choisissez dans la liste, ou saisissez son matricule."),
+        )
         super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, Employee):
-            return value.employee_number
-        if isinstance(value, int):
-            employee = Employee.objects.filter(pk=value).first()
-            return employee.employee_number if employee else ""
-        return value
-
-    def clean(self, value):
-        number = super().clean(value).strip()
-        if not number:
-            return None
-        employee = Employee.objects.active().filter(employee_number__iexact=number).first()
-        if employee is None:
-            raise forms.ValidationError(
-                _("Aucun agent en poste n'a le matricule %(number)s.") % {"number": number}
-            )
-        return employee
 
 
 class AppointmentForm(VersionedForm):

@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from imtsocial.accounts.roles import employee_of
+from imtsocial.collation import by_name
 from imtsocial.errors import DomainError
 from imtsocial.files import private_file_response
+from imtsocial.formats import elide
 from imtsocial.pagination import paginate
 from safety.models import WorkUnit
 from safety.network import forms, perms, services, stats
@@ -36,7 +38,7 @@ def index(request):
     at = form.date()
     appointments = form.filter(perms.appointments_visible_to(request.user).in_force(at))
     appointments = _with_units(appointments).order_by(
-        "function", "laboratory__name", "employee__last_name", "employee__first_name", "pk"
+        "function", "laboratory__name", *by_name("employee__")
     )
     return render(
         request,
@@ -113,7 +115,8 @@ def edit(request, pk):
         else:
             messages.success(request, _("La nomination est modifiée."))
             return redirect("prevention_network:index")
-    title = _("Modifier la nomination de %(name)s") % {"name": appointment.employee.full_name}
+    name = appointment.employee.full_name
+    title = elide(_("Modifier la nomination de %(name)s") % {"name": name}, name)
     return _form_page(request, form, title, appointment)
 
 
@@ -134,7 +137,8 @@ def end(request, pk):
         else:
             messages.success(request, _("La nomination prend fin à la date indiquée."))
             return redirect("prevention_network:index")
-    title = _("Mettre fin à la nomination de %(name)s") % {"name": appointment.employee.full_name}
+    name = appointment.employee.full_name
+    title = elide(_("Mettre fin à la nomination de %(name)s") % {"name": name}, name)
     return _form_page(request, form, title, appointment)
 
 

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from imtsocial.formats import elide
 from imtsocial.history import HistoricalRecords
 from imtsocial.refdata.models import DateEffective
 from safety.qualifications.enums import STATE_BADGES, Kind, State, Threshold
@@ -143,7 +144,8 @@ class Qualification(models.Model):
         label = self.qualification_type.name
         if self.level:
             label = f"{label} {self.level}"
-        return _("%(type)s de %(name)s") % {"type": label, "name": self.holder.full_name}
+        name = self.holder.full_name
+        return elide(_("%(type)s de %(name)s") % {"type": label, "name": name}, name)
 
     def get_absolute_url(self):
         return reverse("qualifications:detail", kwargs={"pk": self.pk})

@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hr.models import Employee
-from imtsocial.forms import DateInput, VersionedForm, VersionForm
+from hr.pickers import PersonNumberField
+from imtsocial.forms import DateInput, VersionedForm, VersionForm, text_limited
 from safety.forms import ActionItemForm
 from safety.models import ActionItem, RiskEntry, WorkUnit
 from safety.registers.enums import AccidentKind, DgiDecision, DgiStatus, RsstKind, RsstStatus
@@ -93,6 +94,7 @@ class AcknowledgeForm(VersionForm):
     )
 
 
+@text_limited
 class RsstActionForm(ActionItemForm):
     """A DUERP action opened from an entry: on a risk of the entry's work unit."""
 
@@ -215,11 +217,13 @@ class AccidentForm(_UnitMixin, VersionedForm):
                 f"{a.entry.work_unit.code} – {a.title}"
             )
         if for_someone:
-            self.fields["employee_number"] = forms.CharField(
+            self.fields["employee_number"] = PersonNumberField(
                 label=_("Matricule de l'agent concerné"),
-                max_length=20,
                 required=False,
-                help_text=_("Laissez vide s'il s'agit de vous."),
+                help_text=_(
+                    "Tapez son nom et choisissez dans la liste, ou saisissez son matricule. "
+                    "Laissez vide s'il s'agit de vous."
+                ),
             )
             self.order_fields(["employee_number"])
 

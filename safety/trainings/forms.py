@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hr.models import Department, Employee
+from hr.pickers import PersonNumberField
 from imtsocial.accounts.models import User
 from imtsocial.accounts.roles import Role
 from imtsocial.forms import DateInput, VersionedForm
@@ -70,8 +71,10 @@ class SessionForm(VersionedForm):
 
 
 class AttendanceForm(forms.Form):
-    employee_number = forms.CharField(
-        label=_("Matricule de l'agent"), max_length=20, required=False
+    employee_number = PersonNumberField(
+        label=_("Matricule de l'agent"),
+        required=False,
+        help_text=_("Tapez son nom et choisissez dans la liste, ou saisissez son matricule."),
     )
     learner = forms.ModelChoiceField(
         label=_("Ou élève, apprenti ou stagiaire"), queryset=Learner.objects.none(), required=False
@@ -137,7 +140,10 @@ class LearnerForm(VersionedForm):
 
 
 class ExposureForm(VersionedForm):
-    employee_number = forms.CharField(label=_("Matricule de l'agent"), max_length=20)
+    employee_number = PersonNumberField(
+        label=_("Matricule de l'agent"),
+        help_text=_("Tapez son nom et choisissez dans la liste, ou saisissez son matricule."),
+    )
 
     class Meta:
         model = RoadRiskExposure

@@ -110,6 +110,12 @@ def edition_publish(request):
                 "nouvelle édition."
             ),
             "submit_label": _("Publier"),
+            # Publishing freezes the edition for good: the person confirms in a dialog.
+            "confirm_title": _("Publier l'édition du DUERP ?"),
+            "confirm_text": _(
+                "L'édition sera figée et diffusée ; elle ne pourra plus être modifiée ni supprimée."
+            ),
+            "confirm_label": _("Oui, publier l'édition"),
             "cancel_url": "safety:edition_list",
         },
     )

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of, members_of
+from imtsocial.periods import last_closed_year, year_choices
 from imtsocial.privacy import small_group_threshold
 from social_action import perms, services
 from social_action.enums import OPEN_STATUSES, SchemeCategory
@@ -98,10 +99,11 @@ def scheme_detail(request, pk):
 def statistics(request):
     """Aggregate figures only: counts and amounts per scheme, small groups masked."""
     today = timezone.localdate()
+    default = last_closed_year(today)  # the year of the last 31 December, as every stats page
     try:
-        year = int(request.GET.get("annee", today.year))
+        year = int(request.GET.get("annee", default))
     except ValueError:
-        year = today.year
+        year = default
     year = min(max(year, 2000), 2100)
     figures = social_action_figures(year)
     return render(
@@ -110,7 +112,7 @@ def statistics(request):
         {
             "figures": figures,
             "year": year,
-            "years": list(range(today.year, 2018, -1)),
+            "years": year_choices(today),
             "exact": perms.is_correspondent(request.user),
             "threshold": small_group_threshold(),
         },

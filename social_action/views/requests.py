@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from imtsocial import pending_uploads
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.audit.models import AuditEvent
@@ -44,12 +45,30 @@ def _estimate_for(form: AidRequestForm, request_obj: AidRequest, employee):
     )
 
 
+def _pending_key(aid: AidRequest) -> str:
+    return f"aid-{aid.pk}" if aid.pk else f"aid-new-{aid.scheme_id}"
+
+
+def _keep_documents(request, form, key: str) -> None:
+    """Documents attached to this post are kept (replacing earlier ones) for the next post
+    of the form, so that « Estimer mon aide » or an error elsewhere does not drop them."""
+    new = form.cleaned_data.get("documents") if hasattr(form, "cleaned_data") else None
+    if new:
+        pending_uploads.keep(request, key, new)
+    elif request.POST.get("discard_kept"):
+        pending_uploads.discard(request, key)
+
+
 def _handle_request_form(request, *, aid: AidRequest, employee, template_context):
     form = AidRequestForm(
         request.POST or None, request.FILES or None, instance=aid, scheme=aid.scheme
     )
+    key = _pending_key(aid)
     estimate = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "GET":
+        pending_uploads.discard(request, key)  # a fresh form starts without documents
+    elif form.is_valid():
+        _keep_documents(request, form, key)
         action = request.POST.get("action", "draft")
         aid = form.save(commit=False)
         estimate = _estimate_for(form, aid, employee)
@@ -57,7 +76,7 @@ def _handle_request_form(request, *, aid: AidRequest, employee, template_context
             try:
                 aid = services.aid_request_save(
                     request=aid,
-                    uploads=form.cleaned_data["documents"],
+                    uploads=pending_uploads.uploads_of(request, key),
                     submit=action == "submit",
                     by=request.user,
                     version=form.cleaned_data.get("version") if aid.pk else None,
@@ -67,15 +86,24 @@ def _handle_request_form(request, *, aid: AidRequest, employee, template_context
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
+                pending_uploads.discard(request, key)
                 if aid.status == RequestStatus.SUBMITTED:
                     messages.success(request, _("Votre demande a été déposée."))
                 else:
                     messages.success(request, _("Votre brouillon a été enregistré."))
                 return redirect(aid)
+    else:
+        _keep_documents(request, form, key)
     return render(
         request,
         "social_action/request_form.html",
-        {**template_context, "form": form, "scheme": aid.scheme, "estimate": estimate},
+        {
+            **template_context,
+            "form": form,
+            "scheme": aid.scheme,
+            "estimate": estimate,
+            "kept_documents": pending_uploads.kept(request, key),
+        },
     )
 
 
@@ -131,10 +159,21 @@ def _access_log(aid: AidRequest):
     ).order_by("-at")[:100]
 
 
+def _asked(aid):
+    """What the requester asked: the amount typed, or failing that the estimate."""
+    return aid.amount_asked if aid.amount_asked is not None else aid.amount_estimated
+
+
 @require_GET
 def request_detail(request, pk):
     aid = perms.get_aid_request_for(request.user, pk)
     services.aid_file_opened(request=aid, by=request.user)
+    return render(request, "social_action/request_detail.html", _detail_context(request, aid))
+
+
+def _detail_context(request, aid, decision_form=None):
+    """The file's page; ``decision_form`` is the bound decision form sent back with its
+    errors next to the fields (the page answers 200)."""
     is_requester = perms.is_requester(request.user, aid)
     can_decide = perms.can_decide(request.user, aid)
     budget = consumed = None
@@ -160,11 +199,12 @@ def request_detail(request, pk):
         "access_log": list(_access_log(aid)) if is_requester else None,
         "message_form": MessageForm(),
         "documents_form": DocumentsForm(),
-        "decision_form": DecisionForm(
-            initial={"version": aid.version, "amount": aid.amount_estimated}
+        "decision_form": decision_form
+        or DecisionForm(
+            initial={"version": aid.version, "amount": aid.amount_estimated}, asked=_asked(aid)
         ),
     }
-    return render(request, "social_action/request_detail.html", context)
+    return context
 
 
 def _refuse(request, aid, problem):
@@ -252,10 +292,12 @@ def request_decide(request, pk):
     aid = perms.get_aid_request_for(request.user, pk)
     if not perms.can_decide(request.user, aid):
         return _refuse(request, aid, _("Vous ne pouvez pas instruire cette demande."))
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, asked=_asked(aid))
     if not form.is_valid():
-        add_form_errors_to_messages(request, form)
-        return redirect(aid)
+        if form.errors.keys() & {"action", "version", "__all__"}:
+            add_form_errors_to_messages(request, form)  # fields the page does not show
+        context = _detail_context(request, aid, decision_form=form)
+        return render(request, "social_action/request_detail.html", context)
     data = form.cleaned_data
     action, version = data["action"], data["version"]
     try:
@@ -272,10 +314,11 @@ def request_decide(request, pk):
                 by=request.user,
                 version=version,
             )
-            if data["message"]:
-                services.aid_message_post(
-                    request=aid, body=data["message"], by=request.user, from_requester=False
-                )
+            for body in (data["partial_reason"] if form.is_partial else "", data["message"]):
+                if body:
+                    services.aid_message_post(
+                        request=aid, body=body, by=request.user, from_requester=False
+                    )
             messages.success(request, _("L'aide a été accordée."))
         elif action == DecisionForm.REJECT:
             services.aid_request_reject(

@@ -13,7 +13,7 @@ from imtsocial.history import HistorySource, history_rows
 from imtsocial.pagination import paginate
 from telework import pdf, perms, services
 from telework.enums import AssetState
-from telework.forms import AssetFilterForm, AssetForm, CheckinForm, CheckoutForm
+from telework.forms import AssetFilterForm, AssetForm, CheckinForm, CheckoutForm, LoanFilterForm
 from telework.models import Asset, Loan
 
 HISTORY_LIMIT = 30
@@ -84,9 +84,23 @@ def asset_edit(request, pk):
     )
 
 
+def _loan_label(record) -> str:
+    return _("Prêt du %(out)s") % {"out": record.out_on.strftime("%d/%m/%Y")}
+
+
 def _asset_page(request, asset, checkout_form, *, status=200):
     loans = list(asset.loans.select_related("employee").order_by("-out_on", "-pk"))
     open_loan = next((loan for loan in loans if loan.returned_on is None), None)
+    # The asset's history tells its loans too: lent, returned, condition and notes on return.
+    history = history_rows(
+        HistorySource(asset.history.all()),
+        HistorySource(
+            Loan.history.filter(asset_id=asset.pk),
+            label=_loan_label,
+            hidden=("asset", "last_reminder_on", "agreement_accepted_by"),
+        ),
+        limit=HISTORY_LIMIT,
+    )
     return render(
         request,
         "telework/asset_detail.html",
@@ -96,7 +110,7 @@ def _asset_page(request, asset, checkout_form, *, status=200):
             "open_loan": open_loan,
             "can_lend": open_loan is None and asset.state == AssetState.IN_STOCK,
             "checkout_form": checkout_form,
-            "history": history_rows(HistorySource(asset.history.all()), limit=HISTORY_LIMIT),
+            "history": history,
         },
         status=status,
     )
@@ -135,10 +149,10 @@ def loan_checkout(request, pk):
     return _asset_page(request, asset, form, status=400)
 
 
-@require_GET
-def loan_detail(request, pk):
-    loan = perms.get_loan_for(request.user, pk)
+def _loan_page(request, loan, checkin_form=None):
     can_manage = perms.can_manage_equipment(request.user)
+    if checkin_form is None and can_manage and loan.is_open:
+        checkin_form = CheckinForm(initial={"returned_on": timezone.localdate()})
     return render(
         request,
         "telework/loan_detail.html",
@@ -146,29 +160,33 @@ def loan_detail(request, pk):
             "loan": loan,
             "can_manage": can_manage,
             "can_accept": perms.can_accept_agreement(request.user, loan),
-            "checkin_form": CheckinForm(initial={"returned_on": timezone.localdate()})
-            if can_manage and loan.is_open
-            else None,
+            "checkin_form": checkin_form if can_manage and loan.is_open else None,
             "overdue": loan.is_overdue(),
         },
     )
 
 
+@require_GET
+def loan_detail(request, pk):
+    return _loan_page(request, perms.get_loan_for(request.user, pk))
+
+
 @require_POST
 @role_required(Role.IT)
 def loan_checkin(request, pk):
+    """Errors (a return before the loan, a missing condition) are shown next to their field
+    on the re-rendered page, with what was typed kept."""
     loan = perms.get_loan_for(request.user, pk)
     form = CheckinForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Indiquez la date de retour et l'état de l'équipement."))
-        return redirect(loan)
-    try:
-        services.loan_checkin(loan=loan, by=request.user, **form.cleaned_data)
-    except DomainError as error:
-        error.add_to_messages(request)
-    else:
-        messages.success(request, _("Le retour de l'équipement est enregistré."))
-    return redirect(loan)
+    if form.is_valid():
+        try:
+            services.loan_checkin(loan=loan, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            error.add_to_form(form)
+        else:
+            messages.success(request, _("Le retour de l'équipement est enregistré."))
+            return redirect(loan)
+    return _loan_page(request, loan, form)
 
 
 @require_POST
@@ -191,6 +209,33 @@ def loan_agreement(request, pk):
     response["Content-Disposition"] = f'attachment; filename="convention-pret-{loan.asset.tag}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_GET
+@role_required(Role.IT)
+def loan_list(request):
+    """IT's current loans, searched by borrower (name or number), asset (tag or serial) or
+    kind; overdue ones can be singled out. Constant queries whatever the page size."""
+    today = timezone.localdate()
+    form = LoanFilterForm(request.GET or None)
+    loans = Loan.objects.open().select_related("asset", "employee__department")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            term = data["q"].strip()
+            loans = loans.filter(
+                Q(employee__last_name__icontains=term)
+                | Q(employee__first_name__icontains=term)
+                | Q(employee__employee_number__iexact=term)
+                | Q(asset__tag__icontains=term)
+                | Q(asset__serial__icontains=term)
+            )
+        if data["kind"]:
+            loans = loans.filter(asset__kind=data["kind"])
+        if data["overdue"]:
+            loans = loans.filter(due_on__lt=today)
+    page = paginate(request, loans.order_by("due_on", "pk"))
+    return render(request, "telework/loan_list.html", {"form": form, "page": page, "today": today})
 
 
 @require_GET

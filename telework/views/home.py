@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, has_role, members_of
 from imtsocial.errors import DomainError
+from imtsocial.periods import last_31_december
 from telework import perms, services, stats
 from telework.forms import AtDateForm, RegimeForm
 from telework.models import ExceptionalRegime, TeleworkRule
@@ -48,9 +49,10 @@ def index(request):
 @role_required(Role.HR, Role.DIRECTOR, Role.IT)
 def statistics(request):
     today = timezone.localdate()
-    form = AtDateForm(request.GET or None)
+    reference = last_31_december(today)
+    form = AtDateForm(request.GET or None, initial={"at": reference})
     data = form.cleaned_data if form.is_valid() else {}
-    at = data.get("at") or today
+    at = data.get("at") or reference
     start = data.get("start") or date(at.year, 1, 1)
     end = data.get("end") or date(at.year, 12, 31)
     context = {"form": form, "at": at, "start": start, "end": end}

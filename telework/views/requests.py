@@ -12,6 +12,7 @@ from hr.models import Employee
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.audit.models import AuditEvent
+from imtsocial.collation import by_name
 from imtsocial.errors import DomainError, add_form_errors_to_messages
 from imtsocial.pagination import paginate
 from telework import pdf, perms, services, stats
@@ -219,9 +220,7 @@ def team_calendar(request):
     monday = _monday(week)
     friday = monday + timedelta(days=4)
     days = [monday + timedelta(days=i) for i in range(5)]
-    team = (
-        Employee.objects.active(monday).filter(manager=manager).order_by("last_name", "first_name")
-    )
+    team = Employee.objects.active(monday).filter(manager=manager).order_by(*by_name())
     page = paginate(request, team)
     authorisations = {}
     for req in TeleworkRequest.objects.filter(

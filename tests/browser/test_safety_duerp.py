@@ -87,6 +87,8 @@ def test_agent_writes_an_entry_and_the_advisor_publishes_the_edition(
     page.get_by_label("Année du DUERP").fill("2026")
     check_accessibility(page)
     page.get_by_role("button", name="Publier").click()
+    # publishing freezes the edition: a confirmation dialog asks first
+    page.get_by_role("button", name="Oui, publier l'édition").click()
     expect(page.get_by_role("heading", name="DUERP 2026", level=1)).to_be_visible()
     download_link = page.get_by_role("link", name="Télécharger duerp-2026.pdf")
     for _ in range(60):  # the worker renders the PDF

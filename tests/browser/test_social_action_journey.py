@@ -88,9 +88,12 @@ def test_an_aid_from_submission_to_payment(
     page.goto(aid.get_absolute_url())
     expect(page.get_by_test_id("thread")).to_contain_text("Facture jointe")
     page.get_by_label("Montant accordé (€)").fill("450")
-    page.get_by_role("button", name="Accorder l'aide").click()
+    page.get_by_role("button", name="Accorder l'aide", exact=True).click()
+    # granting and paying are irreversible: each asks first in a dialog
+    page.get_by_role("button", name="Oui, accorder l'aide").click()
     expect(page.get_by_test_id("status")).to_have_text("Accordée")
     page.get_by_role("button", name="Marquer comme versée").click()
+    page.get_by_role("button", name="Oui, l'aide est versée").click()
     expect(page.get_by_test_id("status")).to_have_text("Versée")
     check_accessibility(page)
     aid.refresh_from_db()

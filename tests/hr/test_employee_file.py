@@ -158,8 +158,9 @@ class TestEmployeeEdits:
             ),
         ]
         # then the creations (salary, contract, file), by the system (factories)
+        # a salary's subject now says its amount (HR alone see the history)
         assert {row.subject for row in rows[2:]} == {
-            "Salaire au 01/01/2018",
+            "Salaire au 01/01/2018 : 3\u00a0210,55\u00a0€",
             "Contrat du 01/01/2018",
             "Dossier",
         }

@@ -497,9 +497,9 @@ def test_the_sample_files_import_in_order_and_reimport_unchanged(hr, school):
             {"new": 4, "update": 0, "skip": 0, "invalid": 0},
         ), name
         assert import_job_confirm(job=job, by=hr).status == ImportStatus.DONE
-    assert Employee.objects.get(employee_number="N0002").manager.employee_number == "N0001"
+    assert Employee.objects.get(employee_number="S0002").manager.employee_number == "S0001"
     assert SalaryRecord.objects.get(
-        contract__employee__employee_number="N0001"
+        contract__employee__employee_number="S0001"
     ).gross_monthly == Decimal("3411.49")
     # The XLSX sample holds the same rows, with real date cells.
     sample = SimpleUploadedFile("employes.xlsx", (SAMPLES / "employes.xlsx").read_bytes())

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from imtsocial.accounts.roles import Role
-from tests.factories import ContractFactory, EmployeeFactory
+from tests.factories import ContractFactory, EmployeeFactory, SalaryRecordFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +38,11 @@ MATRIX = {
     ),
     # HR is first asked for the password again (302 to the re-authentication page).
     "hr:salary_add": ("contract", {ANON: 302, EMPLOYEE: 403, MANAGER: 403, HR: 302, DIRECTOR: 403}),
+    "hr:salary_edit": ("salary", {ANON: 302, EMPLOYEE: 403, MANAGER: 403, HR: 302, DIRECTOR: 403}),
+    "hr:salary_cancel": (
+        "salary",
+        {ANON: 302, EMPLOYEE: 403, MANAGER: 403, HR: 302, DIRECTOR: 403},
+    ),
     "hr:statistics": (None, {ANON: 302, EMPLOYEE: 403, MANAGER: 403, HR: 200, DIRECTOR: 200}),
     "hr:pay_alerts": (None, {ANON: 302, EMPLOYEE: 403, MANAGER: 403, HR: 200, DIRECTOR: 403}),
     "imports:list": (None, {ANON: 302, EMPLOYEE: 403, MANAGER: 403, HR: 200, DIRECTOR: 403}),
@@ -56,7 +61,8 @@ def world(make_user):
         HR: make_user(Role.HR),
         DIRECTOR: make_user(Role.DIRECTOR, Role.MANAGER),
     }
-    return {"employee": target, "contract": contract}, visitors
+    salary = SalaryRecordFactory(contract=contract)
+    return {"employee": target, "contract": contract, "salary": salary}, visitors
 
 
 def _cases():

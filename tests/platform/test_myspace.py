@@ -86,9 +86,11 @@ def test_my_space_runs_a_constant_number_of_queries(
     # contracts ending, staff count, contracts ending, pay alerts, imports to confirm,
     # own interview, interviews to conduct or endorse, latest campaign, own coming
     # trainings, training requests to decide, onboarding items to do, own checklist, audit
-    # count, own aid requests, own telework requests, own loans, telework requests to decide;
+    # count, own aid requests, own coming appointments (« Mon espace » now shows a booked
+    # appointment: one query more), own telework requests, own loans, telework requests to
+    # decide;
     # prevention: own site's prevention agents, qualification validities in force, own and
     # the team's expiring qualifications, own RSST entries, the team's entries to
     # acknowledge, the newcomers' window of the safety induction
-    with django_assert_num_queries(30):
+    with django_assert_num_queries(31):
         client.get(reverse("home"))

@@ -51,3 +51,28 @@ def test_demo_builds_the_duerp_and_is_idempotent(settings, tmp_path):
     before = counts()
     demo.build()
     assert counts() == before
+
+
+def test_the_open_actions_are_due_relative_to_today(settings, tmp_path):
+    """Point 8: the plan lives today — of the 7 actions left open in 2020 (1 in progress,
+    6 planned: 14 actions minus the 7 done), one is 10 days late and 6 are due in the
+    coming weeks and months (12 to 120 days); the 2020 edition keeps its 2021 due dates."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from safety.enums import ActionStatus
+
+    settings.MEDIA_ROOT = tmp_path
+    hr_demo.build()
+    demo.build()
+    today = timezone.localdate()
+    still_open = ActionItem.objects.exclude(status=ActionStatus.DONE)
+    assert still_open.count() == 7
+    assert still_open.filter(due_date__lt=today).count() == 1
+    assert still_open.filter(due_date__gte=today, due_date__lte=today + timedelta(120)).count() == 6
+    snapshot_dues = {a["due"][:4] for a in DuerpEdition.objects.get().snapshot["actions"]}
+    assert snapshot_dues == {"2020", "2021"}
+    dues = list(still_open.values_list("due_date", flat=True))
+    demo.build()
+    assert list(still_open.values_list("due_date", flat=True)) == dues

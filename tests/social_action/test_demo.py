@@ -56,3 +56,40 @@ def test_demo_is_idempotent(demo, settings):
     before = _counts()
     call_command("demo", "--force", stdout=StringIO())
     assert _counts() == before
+
+
+def test_the_demo_has_a_living_present(demo):
+    """Slots to book in the coming weeks and a Christmas party still open (point 8)."""
+    from datetime import datetime, time, timedelta
+
+    from django.db.models import Exists, OuterRef
+    from django.utils import timezone
+
+    from social_action.enums import EventKind, SlotKind
+    from social_action.models import Event
+
+    today = timezone.localdate()
+    monday = today + timedelta(days=7 - today.weekday())
+    # Each of the next four weeks offers each kind of appointment, with free places.
+    for week in range(4):
+        start = timezone.make_aware(datetime.combine(monday + timedelta(weeks=week), time()))
+        booked = Booking.objects.filter(slot=OuterRef("pk"), cancelled_at__isnull=True)
+        free = Slot.objects.filter(
+            ~Exists(booked),
+            starts_at__gte=start,
+            starts_at__lt=start + timedelta(days=7),
+            cancelled=False,
+        )
+        assert set(free.values_list("kind", flat=True)) == set(SlotKind.values), week
+    party = Event.objects.filter(kind=EventKind.CHRISTMAS, date__gte=timezone.localdate()).get()
+    assert party.registration_open()
+
+
+def test_the_christmas_party_ahead_of_the_demo():
+    from datetime import date
+
+    from social_action.demo import christmas_party_date
+
+    assert christmas_party_date(date(2026, 3, 1)) == date(2026, 12, 16)
+    assert christmas_party_date(date(2026, 12, 2)) == date(2026, 12, 16)
+    assert christmas_party_date(date(2026, 12, 3)) == date(2027, 12, 16)

@@ -277,12 +277,23 @@ def test_hr_sees_only_masked_aggregates(client, make_user):
     assert "Réparation" not in html  # no request content, no names
 
 
+def test_statistics_open_on_the_last_closed_year(client, make_user):
+    client.force_login(make_user(Role.HR))
+    response = client.get(reverse("social_action:statistics"))
+    assert response.context["year"] == timezone.localdate().year - 1
+    # the choice is shown: the year selector has last year selected
+    assert f'<option value="{timezone.localdate().year - 1}" selected>' in response.content.decode()
+
+
 def test_the_small_group_threshold_is_the_setting_on_the_page(client, make_user, settings):
     settings.SMALL_GROUP_THRESHOLD = 3
     for _index in range(2):
         AidRequestFactory(status=RequestStatus.PAID, amount_granted=Decimal("100"))
     client.force_login(make_user(Role.HR))
-    response = client.get(reverse("social_action:statistics"))
+    # The page opens on the last closed year (31 December of last year, as every
+    # statistics page); the two requests are of this year, so ask for it.
+    year = timezone.localdate().year
+    response = client.get(reverse("social_action:statistics") + f"?annee={year}")
     html = response.content.decode()
     assert "groupes de moins de 3 personnes sont indiqués « &lt; 3 »" in html
     assert response.context["figures"]["by_code"]["aide-exceptionnelle"].masked_beneficiaries == (

@@ -47,3 +47,25 @@ def test_demo_2020_figures_and_idempotence():
     hr_demo.build()
     demo.build()
     assert counts() == first
+
+
+def test_the_demo_has_current_loans_today():
+    """Point 8: 7 loans of today (3 laptops, 2 screens, 2 headsets) out in the last weeks
+    and due in the coming months, beside the 2020 ones; the demo employee's waits for the
+    agreement to be accepted."""
+    from django.utils import timezone
+
+    from imtsocial.accounts.roles import Role
+    from imtsocial.demo import demo_email
+
+    hr_demo.build()
+    demo.build()
+    today = timezone.localdate()
+    current = Loan.objects.filter(returned_on__isnull=True, out_on__year__gt=2021)
+    assert current.count() == 7
+    assert not current.filter(due_on__lt=today).exists()
+    assert current.filter(agreement_accepted_at__isnull=True).count() == 1
+    # The 2020 figures do not move: loans started in 2020 are still 420.
+    assert sum(n for _kind, n in stats.loans_by_kind(date(2020, 1, 1), date(2020, 12, 31))) == 420
+    mine = current.get(agreement_accepted_at__isnull=True)
+    assert mine.employee.user.email == demo_email(Role.EMPLOYEE)

@@ -12,6 +12,7 @@ from hr.models import Department
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.pagination import paginate
+from imtsocial.periods import ReferenceDateForm
 from safety.qualifications import perms, services, stats
 from safety.qualifications.enums import State
 from safety.qualifications.forms import QualificationFilterForm
@@ -95,13 +96,14 @@ def mine(request):
 def summary(request):
     if not perms.can_see_aggregates(request.user):
         raise PermissionDenied
-    today = timezone.localdate()
+    form = ReferenceDateForm.for_request(request)  # the last 31 December by default
     return render(
         request,
         "safety/qualifications/summary.html",
         {
-            "at": today,
-            "by_type": stats.counts_by_type(today),
-            "first_aiders": stats.first_aiders_at(today),
+            "form": form,
+            "at": form.at,
+            "by_type": stats.counts_by_type(form.at),
+            "first_aiders": stats.first_aiders_at(form.at),
         },
     )

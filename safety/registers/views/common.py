@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from imtsocial.accounts.roles import employee_of
+from imtsocial.periods import last_closed_year
 from imtsocial.privacy import small_group_threshold
 from safety.registers import forms, perms, stats
 from safety.registers.models import DgiReport, RsstEntry, WorkAccident
@@ -44,8 +45,9 @@ def index(request):
 def statistics(request):
     if not perms.can_see_stats(request.user):
         raise PermissionDenied
-    form = forms.StatsYearForm(request.GET or None)
-    year = (form.is_valid() and form.cleaned_data["year"]) or stats.current_year()
+    default = last_closed_year()  # every statistics page opens on the last 31 December
+    form = forms.StatsYearForm(request.GET or None, initial={"year": default})
+    year = (form.is_valid() and form.cleaned_data["year"]) or default
     return render(
         request,
         "safety/registers/stats.html",

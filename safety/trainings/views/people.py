@@ -14,6 +14,7 @@ from hr.models import Employee
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.errors import DomainError
+from imtsocial.formats import elide
 from imtsocial.pagination import paginate
 from safety.trainings import forms, perms, queries, services
 from safety.trainings.enums import EMPLOYEE_KIND, NEWCOMER_KINDS
@@ -146,7 +147,10 @@ def exposure_edit(request, pk=None):
             messages.success(request, _("Le recensement est enregistré."))
             return redirect("safety_trainings:exposure_list")
     title = (
-        _("Exposition de %(name)s") % {"name": exposure.employee.full_name}
+        elide(
+            _("Exposition de %(name)s") % {"name": exposure.employee.full_name},
+            exposure.employee.full_name,
+        )
         if pk
         else _("Recenser une personne exposée au risque routier")
     )

@@ -72,7 +72,7 @@ def test_an_interview_from_holding_to_endorsement(page, make_user, check_accessi
 
     # The employee signs with a comment.
     _login(page, person)
-    page.get_by_role("link", name=f"Entretien {today.year} de").first.click()
+    page.get_by_role("link", name=str(interview)).first.click()
     page.get_by_label("Vos observations (facultatif)").fill("Je souhaite une formation.")
     page.get_by_role("button", name="Signer le compte rendu").click()
     expect(page.get_by_test_id("status")).to_contain_text("Signé par l'agent")

@@ -64,10 +64,8 @@ def contract_save(*, form: ContractForm, employee: Employee, by: User) -> Contra
     return contract
 
 
-@transaction.atomic
-def salary_record_add(*, form: SalaryRecordForm, by: User) -> SalaryRecord:
-    record = form.save(commit=False)
-    record._history_user = by
+def _save_salary(record: SalaryRecord) -> None:
+    """Save, turning the one-salary-per-date constraint into an error next to the date."""
     try:
         with transaction.atomic():
             record.save()
@@ -75,6 +73,13 @@ def salary_record_add(*, form: SalaryRecordForm, by: User) -> SalaryRecord:
         raise HrError(
             _("Un salaire existe déjà à cette date pour ce contrat."), field="effective_date"
         ) from exc
+
+
+@transaction.atomic
+def salary_record_add(*, form: SalaryRecordForm, by: User) -> SalaryRecord:
+    record = form.save(commit=False)
+    record._history_user = by
+    _save_salary(record)
     AuditEvent.log_change(
         actor=by,
         obj=record.contract.employee,
@@ -102,13 +107,7 @@ def salary_record_correct(*, form: SalaryCorrectionForm, by: User) -> SalaryReco
     record = form.save(commit=False)
     record._history_user = by
     record._change_reason = form.cleaned_data["reason"]
-    try:
-        with transaction.atomic():
-            record.save()
-    except IntegrityError as exc:
-        raise HrError(
-            _("Un salaire existe déjà à cette date pour ce contrat."), field="effective_date"
-        ) from exc
+    _save_salary(record)
     AuditEvent.log_change(
         actor=by,
         obj=record.contract.employee,

@@ -84,6 +84,28 @@ def asset_edit(request, pk):
     )
 
 
+def checkout(request, form, *, asset):
+    """Record the loan of a valid checkout form: the loan page, or None with the
+    refusal added to the form (the asset lent meanwhile, a date out of range…)."""
+    try:
+        loan = services.loan_checkout(
+            asset=asset,
+            employee=form.employee,
+            out_on=form.cleaned_data["out_on"],
+            due_on=form.cleaned_data["due_on"],
+            by=request.user,
+        )
+    except DomainError as error:
+        error.add_to_form(form)
+        return None
+    messages.success(
+        request,
+        _("Prêt enregistré : %(name)s doit accepter la convention dans l'intranet.")
+        % {"name": loan.employee.full_name},
+    )
+    return redirect(loan)
+
+
 def _loan_label(record) -> str:
     return _("Prêt du %(out)s") % {"out": record.out_on.strftime("%d/%m/%Y")}
 
@@ -129,23 +151,9 @@ def loan_checkout(request, pk):
     asset = perms.get_asset_for(request.user, pk)
     form = CheckoutForm(request.POST)
     if form.is_valid():
-        try:
-            loan = services.loan_checkout(
-                asset=asset,
-                employee=form.employee,
-                out_on=form.cleaned_data["out_on"],
-                due_on=form.cleaned_data["due_on"],
-                by=request.user,
-            )
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
-            messages.success(
-                request,
-                _("Prêt enregistré : %(name)s doit accepter la convention dans l'intranet.")
-                % {"name": loan.employee.full_name},
-            )
-            return redirect(loan)
+        done = checkout(request, form, asset=asset)
+        if done is not None:
+            return done
     return _asset_page(request, asset, form, status=400)
 
 

@@ -69,6 +69,10 @@ def test_withdrawing_asks_first_in_a_dialog_driven_by_the_keyboard(
     page.get_by_role("button", name="Retirer ma demande").focus()
     page.keyboard.press("Enter")
     expect(dialog).to_be_visible()
+    # axe reads colours: let the DSFR opening transition end first.
+    page.wait_for_function(
+        "el => getComputedStyle(el).opacity === '1'", arg=dialog.element_handle()
+    )
     check_accessibility(page)
     # Escape closes it and nothing happened
     page.keyboard.press("Escape")

@@ -7,7 +7,15 @@ from hr.models import Contract, Employee, IndexPointValue, SalaryRecord
 from hr.pay_checks import salary_warnings
 from hr.pickers import PersonField
 from imtsocial.accounts.models import User
-from imtsocial.forms import AmountField, DateInput, VersionedForm, VersionField, VersionForm
+from imtsocial.forms import (
+    AmountField,
+    DateInput,
+    VersionedForm,
+    VersionField,
+    VersionForm,
+    identifier,
+    plausible_date,
+)
 
 
 class EmployeeForm(VersionedForm):
@@ -51,6 +59,12 @@ class EmployeeForm(VersionedForm):
         super().__init__(*args, **kwargs)
         if self.instance.manager_id:
             self.fields["manager_number"].initial = self.instance.manager
+        # plausible dates and employee numbers (« 0000-00-00 » is none): bounds and pattern
+        # in one place of the kit (settings.DATE_BOUNDS, IDENTIFIER_PATTERNS)
+        identifier(self.fields["employee_number"], "employee_number")
+        plausible_date(self.fields["birth_date"], "birth")
+        plausible_date(self.fields["hire_date"])
+        plausible_date(self.fields["leave_date"])
 
     def clean_manager_number(self):
         manager = self.cleaned_data["manager_number"]

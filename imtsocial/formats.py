@@ -20,6 +20,8 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.translation import gettext_noop
+
 NBSP = "\u00a0"
 
 
@@ -47,7 +49,9 @@ def money(value) -> str:
 
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
-_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?$")
+_AMOUNT = re.compile(r"^[-+]?(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:[.,][0-9]+)?$")
+# « 4,090 » or « 4.090 »: thousands (4 090) in one country, a decimal (4,09) in another
+_AMBIGUOUS = re.compile(r"^[-+]?[0-9]{1,3}[.,][0-9]{3}$")
 
 
 def parse_amount(text) -> Decimal | None:
@@ -55,14 +59,100 @@ def parse_amount(text) -> Decimal | None:
 
     Spaces (ordinary, non-breaking or narrow) may group the thousands by three; the
     decimal separator is a comma or a point; a trailing « € » is allowed. Anything else
-    (« 1e3 », « 4.090,50 », « 4,090.50 », « NaN ») is not an amount."""
+    (« 1e3 », « 4.090,50 », « 4,090.50 », « NaN », digits of another script) is not an
+    amount, nor is one separator before exactly three digits (« 4,090 », « 4.090 »:
+    thousands in one country, a decimal in another)."""
     compact = _SPACES.sub(" ", str(text)).strip().removesuffix("€").strip()
-    if not _AMOUNT.match(compact):
+    if not _AMOUNT.match(compact) or _AMBIGUOUS.match(compact):
         return None
     try:
         return Decimal(compact.replace(" ", "").replace(",", "."))
     except InvalidOperation:
         return None
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def date_bounds(kind: str) -> tuple[date, date]:
+    """The earliest and latest plausible ``kind`` of date (``settings.DATE_BOUNDS``, the
+    one place of these bounds: « birth », « done », « due », « event »)."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    bounds = settings.DATE_BOUNDS[kind]
+    earliest = date.fromisoformat(bounds["earliest"])
+    return earliest, _years_after(timezone.localdate(), int(bounds["years_ahead"]))
+
+
+# The messages, as msgids (translated where shown: forms at once, imports per reader).
+DATE_IN_FUTURE = gettext_noop("Cette date (%(date)s) est dans le futur : elle ne peut pas l'être.")
+DATE_OUT_OF_BOUNDS = gettext_noop(
+    "Cette date (%(date)s) n'est pas plausible : indiquez une date entre le %(earliest)s "
+    "et le %(latest)s."
+)
+BAD_EMPLOYEE_NUMBER = gettext_noop(
+    "Matricule invalide : « %(value)s » (attendu : jusqu'à 4 lettres puis des chiffres, "
+    "par exemple S0001)."
+)
+BAD_ASSET_TAG = gettext_noop(
+    "Numéro d'inventaire invalide : « %(value)s » (attendu : des lettres, un tiret "
+    "facultatif puis des chiffres, par exemple PC-0001)."
+)
+
+
+def date_problem(value: date | None, kind: str = "event") -> tuple[str, dict] | None:
+    """``(msgid, params)`` when ``value`` is outside the plausible bounds of its kind (a
+    return date in 9999, a birth date in 1850), else ``None``."""
+    if value is None:
+        return None
+    if hasattr(value, "date"):
+        value = value.date()
+    earliest, latest = date_bounds(kind)
+    if earliest <= value <= latest:
+        return None
+    from django.utils import timezone
+
+    shown = f"{value:%d/%m/%Y}"
+    if value > latest and latest == timezone.localdate():
+        return DATE_IN_FUTURE, {"date": shown}
+    return DATE_OUT_OF_BOUNDS, {
+        "date": shown,
+        "earliest": f"{earliest:%d/%m/%Y}",
+        "latest": f"{latest:%d/%m/%Y}",
+    }
+
+
+def implausible_date(value: date | None, kind: str = "event") -> str | None:
+    """The French (active language) message of ``date_problem``, or ``None``."""
+    from django.utils.translation import gettext
+
+    problem = date_problem(value, kind)
+    return gettext(problem[0]) % problem[1] if problem else None
+
+
+def identifier_issue(value: str, kind: str) -> tuple[str, dict] | None:
+    """``(msgid, params)`` when ``value`` does not have the pattern of its kind of
+    identifier (``settings.IDENTIFIER_PATTERNS``: « employee_number », « asset_tag »), else
+    ``None``. « 0000-00-00 » is no employee number, « NaN » no asset tag."""
+    from django.conf import settings
+
+    if re.fullmatch(settings.IDENTIFIER_PATTERNS[kind], value or "", flags=re.ASCII):
+        return None
+    msgid = BAD_EMPLOYEE_NUMBER if kind == "employee_number" else BAD_ASSET_TAG
+    return msgid, {"value": value}
+
+
+def identifier_problem(value: str, kind: str) -> str | None:
+    """The message of ``identifier_issue`` in the active language, or ``None``."""
+    from django.utils.translation import gettext
+
+    issue = identifier_issue(value, kind)
+    return gettext(issue[0]) % issue[1] if issue else None
 
 
 def long_date(value: date | None) -> str:

@@ -7,7 +7,7 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
-from imtsocial.formats import parse_amount
+from imtsocial.formats import date_bounds, identifier_problem, implausible_date, parse_amount
 
 
 def _widget_class(widget) -> str:
@@ -70,6 +70,39 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def plausible_date(field: forms.DateField, kind: str = "event") -> forms.DateField:
+    """``field`` (a form's DateField) refuses a date outside the plausible bounds of its
+    ``kind`` (``imtsocial.formats.date_bounds``: a return date in 9999, a birth date in
+    1850) with a French message next to it::
+
+        due_on = plausible_date(forms.DateField(label=_("À rendre le")), "due")
+        plausible_date(self.fields["birth_date"], "birth")   # in a ModelForm's __init__
+    """
+
+    def validate(value):
+        message = implausible_date(value, kind)
+        if message:
+            raise forms.ValidationError(message, code="implausible_date")
+
+    field.validators.append(validate)
+    # the earliest for the picker too (the latest moves with today: checked on the server)
+    field.widget.attrs.setdefault("min", date_bounds(kind)[0].isoformat())
+    return field
+
+
+def identifier(field: forms.CharField, kind: str) -> forms.CharField:
+    """``field`` accepts only an identifier of ``kind`` (« employee_number »,
+    « asset_tag »: ``settings.IDENTIFIER_PATTERNS``)."""
+
+    def validate(value):
+        message = identifier_problem(value, kind) if value else None
+        if message:
+            raise forms.ValidationError(message, code="bad_identifier")
+
+    field.validators.append(validate)
+    return field
 
 
 class VersionField(forms.IntegerField):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from imtsocial.accounts.models import User
 from imtsocial.accounts.roles import Role, members_of
-from imtsocial.forms import AmountField, DateInput, VersionedForm, text_limited
+from imtsocial.forms import AmountField, DateInput, VersionedForm, plausible_date, text_limited
 from safety.enums import ActionStatus, ControlLevel, Priority
 from safety.models import ActionItem, Hazard, HazardFamily, RiskEntry, WorkUnit
 
@@ -71,17 +71,21 @@ class ActionItemForm(VersionedForm):
 
 class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nouvel état"), choices=ActionStatus.choices)
-    done_on = forms.DateField(
-        label=_("Réalisée le"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("Obligatoire pour une action réalisée."),
+    done_on = plausible_date(
+        forms.DateField(
+            label=_("Réalisée le"),
+            required=False,
+            widget=DateInput(),
+            help_text=_("Obligatoire pour une action réalisée."),
+        ),
+        "done",
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def clean(self):
         data = super().clean()
-        if data.get("status") == ActionStatus.DONE and not data.get("done_on"):
+        missing = not data.get("done_on") and "done_on" not in self.errors
+        if data.get("status") == ActionStatus.DONE and missing:
             self.add_error("done_on", _("Indiquez la date de réalisation."))
         return data
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from imtsocial.formats import money
-from imtsocial.forms import TEXT_MAX_LENGTH, AmountField, text_limited
+from imtsocial.forms import TEXT_MAX_LENGTH, AmountField, plausible_date, text_limited
 from imtsocial.uploads import JPEG, PDF, PNG, checked_upload
 from social_action.enums import RequestStatus, SlotKind
 from social_action.models import AidRequest, AidScheme, Association, Event, Slot
@@ -119,6 +119,8 @@ class AidRequestForm(forms.ModelForm):
             elif name in required:
                 self.fields[name].required = True
         self.fields["documents"].help_text = documents_help()
+        if "child_birth_date" in self.fields:
+            plausible_date(self.fields["child_birth_date"], "birth")
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         self.cap = scheme.cap_at(timezone.localdate())

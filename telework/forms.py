@@ -9,6 +9,8 @@ from imtsocial.forms import (
     DateInput,
     VersionedForm,
     VersionField,
+    identifier,
+    plausible_date,
     text_limited,
 )
 from telework import rules
@@ -152,6 +154,7 @@ class AssetForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        identifier(self.fields["tag"], "asset_tag")  # « NaN » is no inventory number
         if self.instance.state == AssetState.LENT:
             # Lent and back in stock follow the loans, not this form.
             self.fields["state"].disabled = True
@@ -181,8 +184,8 @@ class CheckoutForm(forms.Form):
         label=_("Emprunteur"),
         help_text=_("Tapez son nom et choisissez dans la liste, ou saisissez son matricule."),
     )
-    out_on = forms.DateField(label=_("Date du prêt"), widget=DateInput())
-    due_on = forms.DateField(label=_("À rendre le"), widget=DateInput())
+    out_on = plausible_date(forms.DateField(label=_("Date du prêt"), widget=DateInput()))
+    due_on = plausible_date(forms.DateField(label=_("À rendre le"), widget=DateInput()), "due")
 
     def clean(self):
         data = super().clean()
@@ -211,7 +214,7 @@ class LoanForm(CheckoutForm):
 
 
 class CheckinForm(forms.Form):
-    returned_on = forms.DateField(label=_("Rendu le"), widget=DateInput())
+    returned_on = plausible_date(forms.DateField(label=_("Rendu le"), widget=DateInput()), "done")
     condition = forms.ChoiceField(label=_("État au retour"), choices=ReturnCondition.choices)
     notes = forms.CharField(
         label=_("Remarques"),

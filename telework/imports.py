@@ -9,7 +9,13 @@ from hr.models import Site
 from imtsocial.accounts.roles import Role
 from imtsocial.imports.registry import Importer, register
 from imtsocial.imports.resources import ImportResource
-from imtsocial.imports.widgets import ChoiceWidget, CodeWidget, TextWidget, YesNoWidget
+from imtsocial.imports.widgets import (
+    ChoiceWidget,
+    CodeWidget,
+    IdentifierWidget,
+    TextWidget,
+    YesNoWidget,
+)
 from telework.enums import AssetKind, AssetState
 from telework.models import Asset
 
@@ -36,7 +42,7 @@ STATE_ALIASES = {
 
 
 class AssetResource(ImportResource):
-    inventaire = Field("tag", "inventaire", TextWidget(required=True))
+    inventaire = Field("tag", "inventaire", IdentifierWidget("asset_tag"))
     serie = Field("serial", "serie", TextWidget())
     type = Field("kind", "type", ChoiceWidget(KIND_ALIASES, AssetKind.choices))
     modele = Field("model_name", "modele", TextWidget())

@@ -20,7 +20,7 @@ from imtsocial.imports.resources import (
     constraint_message,
     row_error,
 )
-from imtsocial.imports.widgets import CodeWidget, FrenchDateWidget, TextWidget
+from imtsocial.imports.widgets import CodeWidget, FrenchDateWidget, IdentifierWidget, TextWidget
 
 EMPLOYEE_COLUMNS = (
     "matricule",
@@ -42,7 +42,7 @@ EMPLOYEE_COLUMNS = (
 class EmployeeResource(ImportResource):
     """Employees, matched on the employee number. New logins for new e-mails."""
 
-    matricule = Field("employee_number", "matricule", TextWidget(required=True))
+    matricule = Field("employee_number", "matricule", IdentifierWidget("employee_number"))
     nom = Field("last_name", "nom", TextWidget(required=True))
     prenom = Field("first_name", "prenom", TextWidget(required=True))
     email = Field("work_email", "email", TextWidget(lower=True))

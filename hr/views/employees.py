@@ -1,16 +1,13 @@
-import csv
-
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
-from openpyxl import Workbook
 
 from hr import perms, services
 from hr.enums import ContractKind
@@ -23,6 +20,7 @@ from imtsocial.accounts.roles import Role, employee_of
 from imtsocial.audit.models import AuditEvent
 from imtsocial.collation import by_name
 from imtsocial.errors import DomainError
+from imtsocial.exports import csv_response, xlsx_response
 from imtsocial.formats import elide, money
 from imtsocial.history import HistorySource, history_rows
 from imtsocial.pagination import paginate
@@ -244,26 +242,12 @@ def employee_export(request, fmt):
         detail=_("Annuaire du personnel (%(fmt)s) %(query)s")
         % {"fmt": fmt.upper(), "query": request.GET.urlencode()},
     )
+    # through the kit's writer: a cell that a spreadsheet would run (« =HYPERLINK(…) ») is
+    # neutralised, every XLSX cell is text
+    rows = rows.iterator(chunk_size=2000)
     if fmt == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="personnel-{stamp}.csv"'
-        response.write("\ufeff")  # lets Excel read the accents
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(header)
-        for row in rows.iterator(chunk_size=2000):
-            writer.writerow(["" if value is None else value for value in row])
-        return response
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Personnel"))
-    sheet.append(header)
-    for row in rows.iterator(chunk_size=2000):
-        sheet.append(list(row))
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="personnel-{stamp}.xlsx"'
-    workbook.save(response)
-    return response
+        return csv_response(f"personnel-{stamp}.csv", header, rows)
+    return xlsx_response(f"personnel-{stamp}.xlsx", _("Personnel"), header, rows)
 
 
 def _form_page(request, form, *, title, employee=None, cancel_url):

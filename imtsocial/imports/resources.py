@@ -23,6 +23,7 @@ from django.db import IntegrityError
 from django.utils.translation import gettext as _
 from import_export import resources
 
+from imtsocial.imports.files import TimeLimitReached, check_deadline
 from imtsocial.imports.messages import code_of
 
 MAX_ERRORS_KEPT = 500
@@ -80,9 +81,9 @@ class ImportResource(resources.ModelResource):
         """More lines of the preview's counts, ``(key, label, value)`` (none by default)."""
         return []
 
-    def __init__(self, *, job=None, by=None, lines=None, problems=None):
+    def __init__(self, *, job=None, by=None, lines=None, problems=None, deadline=None):
         super().__init__()
-        self.job, self.by = job, by
+        self.job, self.by, self.deadline = job, by, deadline
         self.lines = lines or []
         self.problems = problems or {}
         self.first_line_of: dict = {}
@@ -121,6 +122,17 @@ class ImportResource(resources.ModelResource):
             self.skip_model_checks = True
 
     # import-export hooks
+    def import_row(self, row, instance_loader, **kwargs):
+        """A time limit stops the run, never becomes the error of one row."""
+        from celery.exceptions import SoftTimeLimitExceeded
+
+        check_deadline(self.deadline)
+        row_result = super().import_row(row, instance_loader, **kwargs)
+        for error in row_result.errors:
+            if isinstance(error.error, SoftTimeLimitExceeded):
+                raise TimeLimitReached from error.error
+        return row_result
+
     def before_import_row(self, row, **kwargs):
         self.row_number = kwargs.get("row_number", self.row_number + 1)
         self._reset_row()
@@ -132,8 +144,8 @@ class ImportResource(resources.ModelResource):
         except ValidationError as exc:
             errors = exc.update_error_dict(errors)
         self.check_row(instance, row, errors)
-        for message in self.problems.get(self.line_of(self.row_number), []):
-            errors.setdefault(NON_FIELD_ERRORS, []).append(row_error(message, column=""))
+        for column, message in self.problems.get(self.line_of(self.row_number), []):
+            errors.setdefault(NON_FIELD_ERRORS, []).append(row_error(message, column=column))
         if errors:
             raise ValidationError(errors)
 

@@ -6,11 +6,13 @@ Nothing is written to the importer's tables before the confirmation, and nothing
 inside a web request: views create the job and queue the tasks."""
 
 import logging
+import time
 import uuid
 from datetime import timedelta
 from pathlib import Path
 
 import tablib
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -18,13 +20,20 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from imtsocial.accounts.models import User
 from imtsocial.audit.models import AuditEvent
 from imtsocial.errors import DomainError
 from imtsocial.formats import filesize
 from imtsocial.imports import registry
-from imtsocial.imports.files import ImportFileError, check_headers, read_table
+from imtsocial.imports.files import (
+    ImportFileError,
+    TimeLimitReached,
+    check_headers,
+    inspect_file,
+    read_table,
+)
 from imtsocial.imports.messages import recording
 from imtsocial.imports.models import IMPORT_FLOW, ImportJob, ImportStatus
 from imtsocial.imports.resources import progress_key, progress_note
@@ -77,13 +86,15 @@ def import_job_create(*, kind: str, uploaded_file: UploadedFile, by: User) -> Im
         )
     content = b"".join(uploaded_file.chunks())
     name = Path(uploaded_file.name or "").name
+    total = 0
     try:
-        table = read_table(content, filename=name)
+        # Cheap checks only: a workbook is parsed by the worker, under a time limit; a CSV
+        # (at most IMPORT_MAX_BYTES of text) is read here too, for an immediate answer.
+        if inspect_file(content, filename=name) == ".csv":
+            total = _row_count(read_table(content, filename=name))
     except ImportFileError as exc:
         raise ImportFileError(*exc.messages, field="file") from exc
-    if not table.rows:
-        raise ImportFileError(_("Le fichier ne contient aucune ligne de données."), field="file")
-    job = ImportJob(kind=kind, original_name=name[:255], created_by=by, total_rows=len(table.rows))
+    job = ImportJob(kind=kind, original_name=name[:255], created_by=by, total_rows=total)
     job.file.save(
         f"{uuid.uuid4().hex}{Path(name).suffix.lower()}", ContentFile(content), save=False
     )
@@ -91,19 +102,57 @@ def import_job_create(*, kind: str, uploaded_file: UploadedFile, by: User) -> Im
     return job
 
 
+def _row_count(table) -> int:
+    if not table.rows:
+        raise ImportFileError(_("Le fichier ne contient aucune ligne de données."))
+    return len(table.rows)
+
+
+def _duration(seconds: int) -> str:
+    """« 10 minutes », « 90 secondes », « 1 seconde » (in the active language)."""
+    if seconds >= 60 and seconds % 60 == 0:
+        minutes = seconds // 60
+        return ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes}
+    return ngettext("%(count)s seconde", "%(count)s secondes", seconds) % {"count": seconds}
+
+
+def _time_limit_message(*, importing: bool) -> str:
+    with translation.override("fr"):
+        duration = _duration(settings.IMPORT_TASK_TIME_LIMIT)
+        if importing:
+            return _(
+                "Rien n'a été importé : l'import a dépassé la durée maximale de %(duration)s. "
+                "Découpez le fichier en plusieurs fichiers plus petits."
+            ) % {"duration": duration}
+        return _(
+            "L'analyse a dépassé la durée maximale de %(duration)s : rien n'a été "
+            "enregistré. Découpez le fichier en plusieurs fichiers plus petits, ou "
+            "enregistrez-le en CSV."
+        ) % {"duration": duration}
+
+
 def _run(job: ImportJob, *, dry_run: bool, by: User | None) -> dict:
+    # the time limit runs from here (IMPORT_TASK_TIME_LIMIT), checked while reading the file
+    # and before each row
+    deadline = time.monotonic() + settings.IMPORT_TASK_TIME_LIMIT
     with job.file.open("rb") as stored:
         content = stored.read()
-    table = read_table(content, filename=job.file.name)
-    resource_class = job.importer.resource
-    message = check_headers(table.headers, resource_class.columns)
-    if message:
-        error = {"line": table.header_line, "column": "", "message": message}
-        empty = dict.fromkeys(("new", "update", "skip", "invalid", "logins"), 0)
-        return {"total": len(table.rows), **empty, "errors": [error], "errors_total": 1}
-    dataset = tablib.Dataset(*table.rows, headers=table.headers)
-    resource = resource_class(job=job, by=by, lines=table.lines, problems=table.problems)
-    with recording():  # the errors' msgids, to translate them for each reader
+    with recording():  # the errors' msgids (the reader's too), translated for each reader
+        table = read_table(content, filename=job.file.name, deadline=deadline)
+        total = _row_count(table)
+        if job.total_rows != total:  # a workbook is counted here, by the worker
+            job.total_rows = total
+            ImportJob.objects.filter(pk=job.pk).update(total_rows=total)
+        resource_class = job.importer.resource
+        message = check_headers(table.headers, resource_class.columns)
+        if message:
+            error = {"line": table.header_line, "column": "", "message": message}
+            empty = dict.fromkeys(("new", "update", "skip", "invalid", "logins"), 0)
+            return {"total": len(table.rows), **empty, "errors": [error], "errors_total": 1}
+        dataset = tablib.Dataset(*table.rows, headers=table.headers)
+        resource = resource_class(
+            job=job, by=by, lines=table.lines, problems=table.problems, deadline=deadline
+        )
         result = resource.import_data(dataset, dry_run=dry_run, use_transactions=True)
         return resource.summarise(result)
 
@@ -127,6 +176,11 @@ def import_job_analyse(*, job: ImportJob) -> ImportJob:
     except ImportFileError as exc:
         summary = {"message": " ".join(exc.messages), "errors": [], "errors_total": 0}
         verb = "refuse"
+    except (TimeLimitReached, SoftTimeLimitExceeded):
+        logger.warning("Analysis of import job %s stopped by its time limit", job.pk)
+        summary = {"message": _time_limit_message(importing=False), "errors": []}
+        summary["errors_total"] = 0
+        verb = "fail"
     except Exception:
         logger.exception("Analysis of import job %s failed", job.pk)
         with translation.override("fr"):
@@ -206,6 +260,10 @@ def import_job_confirm(*, job: ImportJob, by: User) -> ImportJob:
                 "l'analyse. Corrigez-le et déposez-le à nouveau."
             )
         return _fail(job, exc.summary | {"message": message})
+    except (TimeLimitReached, SoftTimeLimitExceeded):
+        logger.warning("Import job %s stopped by its time limit", job.pk)
+        message = _time_limit_message(importing=True)
+        return _fail(job, {"message": message, "errors": [], "errors_total": 0})
     except Exception:
         logger.exception("Import job %s failed", job.pk)
         with translation.override("fr"):

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy
 from import_export import widgets
 
-from imtsocial.formats import parse_amount
+from imtsocial.formats import date_problem, identifier_issue, parse_amount
 from imtsocial.imports.files import cell_text
 from imtsocial.imports.messages import coded
 
@@ -28,15 +28,23 @@ class TextWidget(widgets.Widget):
 
 
 class FrenchDateWidget(widgets.Widget):
-    """``AAAA-MM-JJ`` or ``JJ/MM/AAAA``; XLSX cells may already be dates."""
+    """``AAAA-MM-JJ`` or ``JJ/MM/AAAA``; XLSX cells may already be dates. A date outside
+    the plausible bounds of its ``kind`` (``imtsocial.formats.date_bounds``) is refused."""
 
     FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 
-    def __init__(self, *, required=False):
+    def __init__(self, *, required=False, kind="event"):
         super().__init__()
-        self.required = required
+        self.required, self.kind = required, kind
 
     def clean(self, value, row=None, **kwargs):
+        day = self._read(value)
+        problem = date_problem(day, self.kind)
+        if problem:
+            raise ValueError(coded(problem[0], **problem[1]))
+        return day
+
+    def _read(self, value):
         if isinstance(value, datetime):
             return value.date()
         if isinstance(value, date):
@@ -57,6 +65,22 @@ class FrenchDateWidget(widgets.Widget):
                 value=text,
             )
         )
+
+
+class IdentifierWidget(TextWidget):
+    """An identifier of ``kind`` (« employee_number », « asset_tag »), checked against its
+    pattern (``imtsocial.formats.identifier_problem``): « 0000-00-00 », « NaN » are refused."""
+
+    def __init__(self, kind: str, *, required=True):
+        super().__init__(required=required)
+        self.kind = kind
+
+    def clean(self, value, row=None, **kwargs):
+        text = super().clean(value, row, **kwargs)
+        issue = identifier_issue(text, self.kind) if text else None
+        if issue:
+            raise ValueError(coded(issue[0], **issue[1]))
+        return text
 
 
 class AmountWidget(widgets.Widget):

@@ -18,6 +18,7 @@ from imtsocial.accounts.roles import Role, roles_of
 from safety.exposure import myspace
 from safety.exposure.enums import Verdict
 from safety.exposure.models import Measurement, MeasurementCampaign, Substance
+from tests import pdfs
 from tests.exposure.factories import (
     GLYCOL,
     HEXANE,
@@ -29,7 +30,7 @@ from tests.exposure.factories import (
 from tests.safety.factories import WorkUnitFactory
 
 pytestmark = pytest.mark.django_db
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = pdfs.PDF_BYTES  # a real PDF: uploads are opened by a PDF parser
 
 
 @pytest.fixture

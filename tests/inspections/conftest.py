@@ -1,9 +1,10 @@
 import pytest
 
 from imtsocial.accounts.roles import Role
+from tests import pdfs
 from tests.safety.factories import PreventionAdvisorFactory, RatingMethodFactory
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = pdfs.PDF_BYTES  # a real PDF: uploads are opened by a PDF parser
 
 
 @pytest.fixture(autouse=True)

@@ -37,7 +37,9 @@ def test_bandit_finds_no_high_severity_issue_in_the_product():
 def test_bandit_reports_a_high_severity_issue_when_there_is_one(tmp_path):
     # The scanner is alive: a shell command built from input is reported as HIGH.
     sample = tmp_path / "sample.py"
-    sample.write_text("import subprocess\n\ndef run(name):\n    subprocess.call(name, shell=True)\n")
+    sample.write_text(
+        "import subprocess\n\ndef run(name):\n    subprocess.call(name, shell=True)\n"
+    )
     found = {(r["test_id"], r["issue_severity"]) for r in _bandit(sample)}
     assert ("B602", "HIGH") in found  # subprocess call with shell=True
 

@@ -49,7 +49,23 @@ def test_whole_amounts_and_large_groupings():
     assert clean("12") == Decimal("12")
 
 
-@pytest.mark.parametrize("typed", ["1e3", "4.090,50", "4,090.50", "42 50,75", "NaN", "abc", "4,"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "1e3",
+        "4.090,50",
+        "4,090.50",
+        "42 50,75",
+        "NaN",
+        "abc",
+        "4,",
+        "4,090",  # 4 090 or 4,09? ambiguous
+        "4.090",
+        "\u0664\u0660\u0669\u0660",  # 4090 in Arabic-Indic digits
+        "Infinity",
+        "1_000",
+    ],
+)
 def test_ambiguous_or_foreign_formats_are_refused_in_french(typed):
     assert errors(typed) == [
         "Saisissez un montant, par exemple 4 250,75 (chiffres, espaces entre les milliers, "

@@ -4,9 +4,10 @@ import factory
 
 from safety.network.enums import Function
 from safety.network.models import Appointment
+from tests import pdfs
 from tests.factories import EmployeeFactory
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = pdfs.PDF_BYTES  # a real PDF: uploads are opened by a PDF parser
 
 
 class AppointmentFactory(factory.django.DjangoModelFactory):

@@ -3,9 +3,10 @@ from datetime import date
 import factory
 
 from safety.qualifications.models import Qualification, QualificationType
+from tests import pdfs
 from tests.factories import EmployeeFactory
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = pdfs.PDF_BYTES  # a real PDF: uploads are opened by a PDF parser
 
 
 def kind(code: str) -> QualificationType:

@@ -6,9 +6,10 @@ from django.utils import timezone
 
 from social_action.enums import RequestStatus, SlotKind
 from social_action.models import AidRequest, AidScheme, Event, SchemeBudget, Slot
+from tests import pdfs
 from tests.factories import EmployeeFactory
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF_BYTES = pdfs.PDF_BYTES  # a real PDF: uploads are opened by a PDF parser
 
 
 def scheme(code: str) -> AidScheme:

@@ -177,3 +177,32 @@ def test_booking_and_cancelling_email_the_person_and_the_correspondent(
     with django_capture_on_commit_callbacks(execute=True):
         services.booking_cancel(booking=booking, by=person)
     assert len(mailoutbox) == 2 and all("annulé" in m.subject for m in mailoutbox)
+
+
+@pytest.mark.parametrize("name", ["devis.pdf", "€€€.pdf", ".pdf"])
+def test_the_estimate_of_an_invalid_form_shows_the_errors_and_keeps_the_document(
+    client, make_user, name
+):
+    """The bug: a document whose name leaves no usable stem (« €€€.pdf », « .pdf ») made
+    « Estimer mon aide » answer HTTP 400 with no form. Now the form comes back (200) with
+    the error next to its field and the document kept."""
+    client.force_login(make_user(Role.EMPLOYEE))
+    upload = SimpleUploadedFile(name, PDF_BYTES)
+    response = client.post(
+        _new_url(),
+        {"amount_asked": "-5", "reason": "Panne", "action": "estimate", "documents": [upload]},
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["amount_asked"] == ["Le montant ne peut pas être négatif."]
+    assert "documents" not in form.errors
+    page = response.content.decode()
+    assert "Le montant ne peut pas être négatif." in page
+    assert "Document joint :" in page and "conservé" in page
+    assert not AidRequest.objects.exists()
+    # corrected, then submitted without choosing the file again: it is attached
+    response = client.post(
+        _new_url(), {"amount_asked": "400", "reason": "Panne", "action": "submit"}
+    )
+    assert response.status_code == 302
+    assert AidRequest.objects.get().documents.count() == 1

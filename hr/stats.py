@@ -388,3 +388,14 @@ def salaries_below_benchmark(*, at: date) -> QuerySet[Contract]:
             )
         )
     )
+
+
+def benchmarks_at_or_below_smic(*, at: date) -> int | None:
+    """Pay benchmarks in force at ``at`` whose minimum is at or below the SMIC in force
+    then (the framework wants every one above it: 0 expected); None without a SMIC or a
+    benchmark in force. Two queries."""
+    smic = smic_in_force(at=at)
+    benchmarks = PayBenchmark.objects.in_force(at)
+    if smic is None or not benchmarks.exists():
+        return None
+    return benchmarks.filter(minimum_gross_monthly__lte=smic.monthly).count()

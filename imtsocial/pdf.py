@@ -7,6 +7,7 @@ never make the server fetch anything from the network.
 """
 
 import mimetypes
+import warnings
 from urllib.parse import urlparse
 
 from django.conf import settings
@@ -47,11 +48,22 @@ class StaticOnlyURLFetcher(URLFetcher):
         raise ForbiddenResource(f"PDF resource refused (only static files): {url}")
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
-    """Render ``template_name`` (extending ``pdf/base.html``) to PDF bytes."""
+def render_pdf(template_name: str, context: dict, *, pdf_variant: str | None = None) -> bytes:
+    """Render ``template_name`` (extending ``pdf/base.html``) to PDF bytes.
+
+    ``pdf_variant`` asks WeasyPrint for an archival or accessible variant
+    (``"pdf/a-3a"``: PDF/A-3 level A, i.e. archival and tagged; ``"pdf/ua-1"``…). The
+    document's language is its ``<html lang>``, its title its ``<title>``, its author a
+    ``<meta name="author">``: WeasyPrint writes them into the PDF's metadata.
+    """
     html = render_to_string(template_name, context)
-    return HTML(
-        string=html,
-        base_url=BASE_URL,
-        url_fetcher=StaticOnlyURLFetcher(allowed_protocols={"https", "data"}),
-    ).write_pdf()
+    options = {"pdf_variant": pdf_variant} if pdf_variant else {}
+    with warnings.catch_warnings():
+        # PDF/A embeds WeasyPrint's sRGB profile, whose file WeasyPrint 70 leaves open
+        # (it is read at once; CPython closes it when dropped): not our leak to report.
+        warnings.filterwarnings("ignore", r"unclosed file .*sRGB2014\.icc", ResourceWarning)
+        return HTML(
+            string=html,
+            base_url=BASE_URL,
+            url_fetcher=StaticOnlyURLFetcher(allowed_protocols={"https", "data"}),
+        ).write_pdf(**options)

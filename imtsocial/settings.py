@@ -14,6 +14,7 @@ Two switches, independent:
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -88,6 +89,8 @@ INSTALLED_APPS = [
     "safety.registers",
     "safety.trainings",
     "social_action",
+    "imtsocial.reports",
+    "imtsocial.outbox",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +103,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "imtsocial.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "imtsocial.outbox.middleware.OutboxNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -143,9 +147,11 @@ REDIS_URL = env_str("REDIS_URL").strip()
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Pages keep answering when Redis is down (imtsocial/cache.py).
+            "BACKEND": "imtsocial.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "imtsocial"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -171,7 +177,13 @@ SOCIAL_ACTION_MAX_UPLOAD_BYTES = env_int("SOCIAL_ACTION_MAX_UPLOAD_BYTES", 5 * 1
 MINUTES_MAX_UPLOAD_BYTES = env_int("MINUTES_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 # Prevention: largest letter, certificate or report (PDF) of the registers.
 PREVENTION_MAX_UPLOAD_BYTES = env_int("PREVENTION_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# The outbox relay resends what waited for the broker (imtsocial/outbox/).
+OUTBOX_RELAY_AFTER_SECONDS = env_int("OUTBOX_RELAY_AFTER_SECONDS", 60)
 CELERY_BEAT_SCHEDULE = {
+    "outbox-relay": {
+        "task": "imtsocial.outbox.tasks.relay_outbox",
+        "schedule": 60,
+    },
     "audit-purge-expired": {
         "task": "imtsocial.audit.tasks.purge_expired_audit_events",
         "schedule": 24 * 3600,
@@ -204,7 +216,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "social_action.tasks.send_appointment_reminders",
         "schedule": 3600,
     },
+    # The DD&RS report: last year's chapter asked for on 15 January (e-mail when ready).
+    "reports-yearly-chapter": {
+        "task": "imtsocial.reports.tasks.request_last_year_edition",
+        "schedule": crontab(minute=0, hour=6, day_of_month=15, month_of_year=1),
+    },
+    "reports-sweep-editions": {
+        "task": "imtsocial.reports.tasks.sweep_editions",
+        "schedule": 10 * 60,
+    },
 }
+# An edition of the report still waiting or running after this long lost its worker for
+# good (the build's hard limit is CELERY_TASK_TIME_LIMIT): it is shown « échec ».
+REPORTS_EDITION_STALE_AFTER_SECONDS = env_int(
+    "REPORTS_EDITION_STALE_AFTER_SECONDS", CELERY_TASK_TIME_LIMIT + 5 * 60
+)
+# Tests only: each step of a chapter build lasts this long (to kill a worker mid-build).
+REPORTS_STEP_DELAY_SECONDS = float(env_str("REPORTS_STEP_DELAY_SECONDS", "0") or 0)
 
 # Auth -----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -359,6 +387,30 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 50_000)
 IMPORT_MAX_UNCOMPRESSED_BYTES = env_int("IMPORT_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024)
 IMPORT_FILE_RETENTION_DAYS = env_int("IMPORT_FILE_RETENTION_DAYS", 30)
+# A workbook is a zip: refused before parsing when its parts, unzipped, exceed
+# IMPORT_MAX_UNCOMPRESSED_BYTES, inflate more than IMPORT_MAX_COMPRESSION_RATIO times, or
+# are more than IMPORT_MAX_ZIP_MEMBERS; every file: at most IMPORT_MAX_COLUMNS columns and
+# IMPORT_MAX_CELL_CHARS characters per cell.
+IMPORT_MAX_COMPRESSION_RATIO = env_int("IMPORT_MAX_COMPRESSION_RATIO", 100)
+IMPORT_MAX_ZIP_MEMBERS = env_int("IMPORT_MAX_ZIP_MEMBERS", 500)
+IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 60)
+IMPORT_MAX_CELL_CHARS = env_int("IMPORT_MAX_CELL_CHARS", 1000)
+# The analysis (and the import) of a file stops after this many seconds: the job is failed
+# with a French message (Celery soft time limit; the hard limit follows a minute later).
+IMPORT_TASK_TIME_LIMIT = env_int("IMPORT_TASK_TIME_LIMIT", 10 * 60)
+# Plausible dates, the one place of their real-world bounds (imtsocial.formats.date_bounds):
+# per kind of date, the earliest accepted and how many years after today the latest is.
+DATE_BOUNDS = {
+    "birth": {"earliest": "1900-01-01", "years_ahead": 0},  # a birth date
+    "done": {"earliest": "1950-01-01", "years_ahead": 0},  # something done (not yet: no)
+    "due": {"earliest": "1950-01-01", "years_ahead": 5},  # a return date, a due date
+    "event": {"earliest": "1900-01-01", "years_ahead": 50},  # any other date of a file
+}
+# Identifiers typed or imported (imtsocial.formats.check_identifier).
+IDENTIFIER_PATTERNS = {
+    "employee_number": r"[A-Za-z]{0,4}[0-9]{1,12}",  # « S0001 », « E00041 », « 123456 »
+    "asset_tag": r"[A-Za-z]{1,8}-?[0-9]{1,10}",  # « PC-9001 », « PORT-0042 »
+}
 # A job analysing or importing for longer than the tasks' hard limit has lost its worker.
 IMPORT_STALE_AFTER_SECONDS = CELERY_TASK_TIME_LIMIT + 5 * 60
 

@@ -33,6 +33,7 @@ urlpatterns = [
     path("prevention/formations/", include("safety.trainings.urls")),
     path("prevention/", include("safety.urls")),
     path("action-sociale/", include("social_action.urls")),
+    path("rapport/", include("imtsocial.reports.urls")),
     path("audit/", include("imtsocial.audit.urls")),
     path("referentiels/", include("imtsocial.refdata.urls")),
     path("imports/", include("imtsocial.imports.urls")),

@@ -69,3 +69,17 @@ def edition_diff(previous: dict | None, current: dict) -> dict:
             if actions_before[pk]["status"] != actions_after[pk]["status"]
         ],
     }
+
+
+def duerp_of_year(year: int) -> dict | None:
+    """Risks and actions of the latest DUERP edition published for ``year`` (one query),
+    None when none was published."""
+    from safety.models import DuerpEdition
+
+    row = (
+        DuerpEdition.objects.filter(year=year)
+        .order_by("-number")
+        .values("entry_count", "action_count")
+        .first()
+    )
+    return None if row is None else {"entries": row["entry_count"], "actions": row["action_count"]}

@@ -86,6 +86,7 @@ def build():
         )
     _request_in_progress(schemes, correspondent)
     _present(correspondent)
+    _previous_year(staff, schemes, correspondent)
 
 
 def _present(correspondent, today: date | None = None):
@@ -271,3 +272,83 @@ def _request_in_progress(schemes, correspondent):
         author=correspondent,
         body="Bonjour, pourriez-vous joindre le livret de famille ? Merci.",
     )
+
+
+# 2019, for the previous-year column of the 2020 report (its own random sequence: the
+# 2020 data above stay exactly as they were).
+PREVIOUS = 2019
+APPOINTMENTS_2019 = [(SlotKind.OFFICE_HOURS, 42), (SlotKind.SOCIAL_WORKER, 12),
+                     (SlotKind.LAWYER, 2), (SlotKind.PSYCHOLOGIST, 2)]  # fmt: skip
+AIDS_2019 = [("allocation-superieur", 8), ("aide-exceptionnelle", 6)]
+CHRISTMAS_2019_PARENTS = (30, 45)  # 30 parents with two children, 45 with one: 105
+
+
+def _previous_year(staff, schemes, correspondent):
+    rng = random.Random(PREVIOUS)
+    for kind, count in APPOINTMENTS_2019:
+        for index in range(count):
+            day = date(PREVIOUS, 1, 8) + timedelta(
+                weeks=index % 48, days=list(SlotKind).index(kind)
+            )
+            starts_at = _aware(day, 9 + index // 48, 30 if kind == SlotKind.OFFICE_HOURS else 0)
+            slot, created = Slot.objects.get_or_create(
+                kind=kind,
+                starts_at=starts_at,
+                defaults={
+                    "location": "Clavières, bureau de l'action sociale",
+                    "published_by": correspondent,
+                },
+            )
+            if created:
+                Booking.objects.create(
+                    slot=slot, employee=rng.choice(staff), booked_at=starts_at - timedelta(days=7)
+                )
+    for code, count in AIDS_2019:
+        scheme = schemes.get(code)
+        if scheme is None or AidRequest.objects.filter(scheme=scheme, year=PREVIOUS).exists():
+            continue
+        for index, person in enumerate(rng.sample(staff, count)):
+            submitted = _aware(date(PREVIOUS, 2, 4) + timedelta(days=30 * index), 10)
+            amount = Decimal("300") if code == "allocation-superieur" else Decimal(400 + 50 * index)
+            fields = (
+                {"child_birth_date": date(2001, 1 + index, 12)}
+                if code == "allocation-superieur"
+                else {"amount_asked": amount, "reason": "Difficulté passagère (démonstration)"}
+            )
+            AidRequest.objects.create(
+                requester=person,
+                scheme=scheme,
+                year=PREVIOUS,
+                status=RequestStatus.PAID,
+                amount_estimated=amount,
+                amount_granted=amount,
+                created_at=submitted - timedelta(days=2),
+                submitted_at=submitted,
+                decided_at=submitted + timedelta(days=10),
+                paid_at=submitted + timedelta(days=30),
+                **fields,
+            )
+    christmas, _created = Event.objects.get_or_create(
+        kind=EventKind.CHRISTMAS,
+        date=date(PREVIOUS, 12, 18),
+        defaults={
+            "title": f"Arbre de Noël {PREVIOUS}",
+            "registration_deadline": date(PREVIOUS, 11, 22),
+            "location": "Clavières, amphithéâtre",
+        },
+    )
+    if not christmas.registrations.exists():
+        twins, singles = CHRISTMAS_2019_PARENTS
+        for index, parent in enumerate(rng.sample(staff, twins + singles)):
+            registration = EventRegistration.objects.create(event=christmas, employee=parent)
+            for _child in range(2 if index < twins else 1):
+                age = rng.randint(0, 14)
+                category = rules.gift_category_for(age, christmas.date) or rules.gift_category_for(
+                    age, date(YEAR, 12, 16)
+                )
+                ChristmasChild.objects.create(
+                    registration=registration,
+                    first_name=rng.choice(CHILD_NAMES),
+                    age=age,
+                    gift_category=category.code if category else "",
+                )

@@ -5,7 +5,7 @@ During an exceptional regime every employee in post counts as teleworking
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count
 
@@ -82,3 +82,33 @@ def loans_by_kind(start: date, end: date) -> list[tuple[str, int]]:
         .order_by()
     )
     return [(label, counts.get(value, 0)) for value, label in AssetKind.choices]
+
+
+def regime_started_in(year: int) -> ExceptionalRegime | None:
+    """The first exceptional regime that began in ``year`` (one query)."""
+    return ExceptionalRegime.objects.filter(start__year=year).order_by("start").first()
+
+
+def teleworkers_by_month(year: int) -> list[dict]:
+    """For each month of ``year``, at its last day: the regular teleworkers, whether an
+    exceptional regime applied, and the people counted as teleworking (everybody in post
+    during a regime). Three queries a month."""
+    from imtsocial.delays import add_months
+
+    rows = []
+    for month in range(1, 13):
+        last_day = add_months(date(year, month, 1), 1) - timedelta(days=1)
+        figures_regime = regime_at(last_day)
+        regular = teleworkers_at(last_day)
+        headcount = Employee.objects.active(last_day).count()
+        rows.append(
+            {
+                "month": month,
+                "at": last_day,
+                "regular": regular,
+                "regime": figures_regime is not None,
+                "headcount": headcount,
+                "count": headcount if figures_regime else regular,
+            }
+        )
+    return rows

@@ -28,6 +28,17 @@ AGENDA = {
 UNIONS = ["CFDT", "CGT", "FO", "UNSA"]
 
 
+# 2019, for the previous-year column of the 2020 report: fewer meetings, no crisis.
+MEETINGS_2019 = {
+    "ca": ["2019-03-14", "2019-06-27", "2019-11-28"],
+    "conseil-ecole": ["2019-02-07", "2019-10-17"],
+    "comite-enseignement": ["2019-01-24", "2019-09-26"],
+    "comite-recherche": ["2019-02-14", "2019-11-21"],
+    "ct-csa": ["2019-03-07", "2019-06-06", "2019-12-12"],
+    "chsct-fs": ["2019-03-21", "2019-10-10"],
+}
+
+
 def build():
     staff = list(
         Employee.objects.filter(employee_number__startswith="E").order_by("employee_number")
@@ -35,7 +46,7 @@ def build():
     bodies = {body.code: body for body in Body.objects.all()}
     if not staff or not bodies:
         return
-    for code, days in MEETINGS_2020.items():
+    for code, days in (*MEETINGS_2019.items(), *MEETINGS_2020.items()):
         for day in days:
             Meeting.objects.get_or_create(
                 body=bodies[code],

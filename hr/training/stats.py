@@ -78,3 +78,10 @@ def people_trained(*, course_title: str, until) -> int:
         .distinct()
         .count()
     )
+
+
+def sessions_of_year(year: int) -> int:
+    """Training sessions starting in ``year`` (one query)."""
+    from hr.training.models import TrainingSession
+
+    return TrainingSession.objects.filter(starts_on__year=year).count()

@@ -24,6 +24,7 @@ from safety.models import WorkUnit
 HOODS = [("R132", 18), ("R279", 14), ("C2MA-RX", 4), ("LGI2P-PROTO", 8)]
 REMARK_EVERY = 9  # one hood in nine: « compliant with remarks »
 BODY_2020 = "Bureau Veritas Exploitation"
+HOODS_INSPECTED_2019 = 40
 OTHERS = [
     # kind code, inventory ref, label, unit, location, last inspected (months, days) ago;
     # with the default periodicities: AP-001 and LEV-001 overdue, LEV-002 and EXT-101 due soon
@@ -81,6 +82,13 @@ def build():
                 else InspectionResult.COMPLIANT
             )
             inspected_on = date(2020, 3, 2) + timedelta(days=number % 20)
+            if number <= HOODS_INSPECTED_2019:  # the previous year, for the 2020 report
+                _inspection(
+                    equipment,
+                    day=date(2019, 3, 4) + timedelta(days=number % 20),
+                    result=InspectionResult.COMPLIANT,
+                    by=advisor,
+                )
             _inspection(
                 equipment,
                 day=inspected_on,

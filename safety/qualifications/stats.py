@@ -61,3 +61,8 @@ def counts_by_type(at: date) -> list[dict]:
         {"code": row.code, "type": row.name, "kind": row.kind, "holders": row.holders}
         for row in rows
     ]
+
+
+def holders_at(at: date) -> int:
+    """People holding at least one qualification valid at ``at`` (one query)."""
+    return _valid_at(at).values("holder").distinct().count()

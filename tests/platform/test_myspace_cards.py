@@ -40,9 +40,9 @@ def test_the_director_finds_every_statistics_page(client, make_user):
         reverse("asbestos:stats"),
         reverse("social_action:statistics"),
     ]
-    # the yearly report does not exist yet: no link to a missing page
+    # the yearly report's page exists: the card links to it
     assert myspace.REPORT_URL_NAME == "reports:index"
-    assert steering.links == []
+    assert [link.url for link in steering.links] == [reverse("reports:index")]
 
 
 def test_the_report_link_appears_once_its_page_exists(rf, make_user, monkeypatch):

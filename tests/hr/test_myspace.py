@@ -47,8 +47,12 @@ def test_hr_sees_contracts_ending_and_imports_to_confirm(client, make_user):
         kind="hr.employees", original_name="b.csv", created_by=hr, status=ImportStatus.DONE
     )
     client.force_login(hr)
+    last_year = today.year - 1
     assert todo_labels(client) == [
         "2 contrats se terminent dans les 60 jours",
+        # the yearly report's card: HR asks for the chapter and enters the declared values
+        f"Aucune édition du chapitre {last_year} : demandez le PDF.",
+        f"4 valeurs déclarées manquent pour {last_year}",
         "1 import analysé attend votre confirmation",
     ]
 

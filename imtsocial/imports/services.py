@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -38,6 +39,7 @@ from imtsocial.imports.messages import recording
 from imtsocial.imports.models import IMPORT_FLOW, ImportJob, ImportStatus
 from imtsocial.imports.resources import progress_key, progress_note
 from imtsocial.locking import lock
+from imtsocial.progress import progress_state
 
 logger = logging.getLogger(__name__)
 
@@ -64,13 +66,22 @@ def import_job_progress(job: ImportJob) -> dict:
     processed = job.processed_rows
     if running:
         processed = cache.get(progress_key(job.pk)) or 0
-    return {
-        "status": job.status,
-        "status_label": str(job.get_status_display()),
-        "processed": processed,
-        "total": job.total_rows,
-        "done": not running,
-    }
+    total = job.total_rows or 0
+    return progress_state(
+        value=processed,
+        maximum=total,
+        text=_("%(processed)s lignes traitées sur %(total)s")
+        % {
+            "processed": number_format(processed, force_grouping=True),
+            "total": number_format(total, force_grouping=True),
+        },
+        finished=not running,
+        status=job.status,
+        status_label=str(job.get_status_display()),
+        processed=processed,
+        total=job.total_rows,
+        done=not running,
+    )
 
 
 def import_job_create(*, kind: str, uploaded_file: UploadedFile, by: User) -> ImportJob:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from imtsocial.accounts.roles import Role, has_role
 from imtsocial.files import private_file_response
 from imtsocial.pagination import paginate
+from imtsocial.progress import progress_state
 from imtsocial.reports import catalogue, services
 from imtsocial.reports.enums import EditionStatus
 from imtsocial.reports.models import Edition
@@ -64,15 +65,24 @@ def _year(request) -> tuple[EditionYearForm, int]:
 
 def edition_state(edition: Edition) -> dict:
     """What the page and its script show of an edition's progress."""
-    return {
-        "id": edition.pk,
-        "status": edition.status,
-        "status_label": str(edition.get_status_display()),
-        "progress": edition.progress,
-        "section": edition.current_section,
-        "error": edition.error,
-        "finished": edition.status in (EditionStatus.DONE, EditionStatus.FAILED),
-    }
+    running = edition.status == EditionStatus.RUNNING
+    parts = [str(edition.get_status_display())]
+    if running:
+        parts.append(f"{edition.progress} %")
+        if edition.current_section:
+            parts.append(edition.current_section)
+    return progress_state(
+        value=edition.progress,
+        maximum=100,
+        text=" — ".join(parts),
+        finished=edition.status in (EditionStatus.DONE, EditionStatus.FAILED),
+        id=edition.pk,
+        status=edition.status,
+        status_label=str(edition.get_status_display()),
+        progress=edition.progress,
+        section=edition.current_section,
+        error=edition.error,
+    )
 
 
 @require_GET

@@ -754,8 +754,8 @@ def test_upload_through_the_page_queues_the_analysis(
     )
     assert (job.status, job.created_by, len(callbacks)) == (ImportStatus.PENDING, hr, 1)
     html = client.get(response.url).content.decode()
-    assert f'data-import-status-url="{reverse("imports:status", kwargs={"pk": job.pk})}"' in html
-    assert "js/import-progress.js" in html
+    assert f'data-progress-url="{reverse("imports:status", kwargs={"pk": job.pk})}"' in html
+    assert "js/progress.js" in html
 
 
 def test_a_refused_file_is_explained_on_the_form(client, hr):
@@ -784,7 +784,7 @@ def test_the_preview_shows_counts_errors_and_the_buttons(client, hr, school):
     assert reverse("imports:confirm", kwargs={"pk": good.pk}) in html
     assert reverse("imports:cancel", kwargs={"pk": good.pk}) in html
     assert "Confirmer l'import" in html and "Annuler cet import" in html
-    assert "data-import-status-url" not in html  # nothing running: no polling
+    assert "data-progress-url" not in html  # nothing running: no polling
 
 
 def test_confirming_twice_through_the_page_queues_one_import(
@@ -831,6 +831,11 @@ def test_the_status_endpoint_reports_progress_from_the_cache(client, hr):
         "processed": 400,
         "total": 1000,
         "done": False,
+        # what the page's script shows (static/js/progress.js)
+        "value": 400,
+        "max": 1000,
+        "text": "400 lignes traitées sur 1\xa0000",
+        "finished": False,
     }
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.DONE, processed_rows=1000)
     assert client.get(url).json() | {"status_label": ""} == {
@@ -839,6 +844,10 @@ def test_the_status_endpoint_reports_progress_from_the_cache(client, hr):
         "processed": 1000,
         "total": 1000,
         "done": True,
+        "value": 1000,
+        "max": 1000,
+        "text": "1\xa0000 lignes traitées sur 1\xa0000",
+        "finished": True,
     }
 
 
@@ -846,7 +855,7 @@ def test_a_confirmed_job_waiting_for_the_worker_shows_progress(client, hr):
     job = _job(hr, confirmed_by=hr)
     client.force_login(hr)
     html = client.get(reverse("imports:detail", kwargs={"pk": job.pk})).content.decode()
-    assert "data-import-status-url" in html
+    assert "data-progress-url" in html
     assert reverse("imports:confirm", kwargs={"pk": job.pk}) not in html
     assert client.get(reverse("imports:status", kwargs={"pk": job.pk})).json()["done"] is False
 

@@ -103,8 +103,8 @@ def test_asking_twice_joins_the_running_edition(client, make_user):
     page = response.content.decode()
     assert "Le PDF du chapitre 2020 est demandé (édition 1)." in page
     # The edition in preparation is followed by the static script, with a reload link.
-    assert 'data-edition-status-url="/rapport/editions/' in page
-    assert "js/edition-progress.js" in page and "Actualiser la page" in page
+    assert 'data-progress-url="/rapport/editions/' in page
+    assert "js/progress.js" in page and "Actualiser la page" in page
     client.force_login(make_user(Role.HR))
     page = client.post(reverse("reports:edition_request"), {"annee": 2020}, follow=True)
     assert "est déjà en cours : votre demande la rejoint (édition 1)" in page.content.decode()

@@ -1,31 +1,22 @@
-/* DD&RS report: follows the editions in preparation, then reloads the page.
- * Each status URL comes from a data-edition-status-url attribute (no inline script: CSP). */
+/* Follows background jobs (imports, editions of the report), then reloads the page.
+ * Each box carries data-progress-url (no inline script: CSP); its status view answers
+ * imtsocial.progress.progress_state: {value, max, text, finished}. */
 (function () {
   "use strict";
-  var boxes = document.querySelectorAll("[data-edition-status-url]");
-  if (!boxes.length) {
-    return;
-  }
 
   function follow(box) {
-    var url = box.getAttribute("data-edition-status-url");
+    var url = box.getAttribute("data-progress-url");
     var bar = box.querySelector("progress");
-    var text = box.querySelector("[data-edition-progress-text]");
+    var text = box.querySelector("[data-progress-text]");
     var delay = 1500;
 
     function show(data) {
       if (bar) {
-        bar.value = data.progress;
+        bar.max = data.max;
+        bar.value = Math.min(data.value, data.max);
       }
       if (text) {
-        var parts = [data.status_label];
-        if (data.status === "running") {
-          parts.push(data.progress + " %");
-          if (data.section) {
-            parts.push(data.section);
-          }
-        }
-        text.textContent = parts.join(" — ");
+        text.textContent = data.text;
       }
     }
 
@@ -55,5 +46,5 @@
     window.setTimeout(poll, delay);
   }
 
-  Array.prototype.forEach.call(boxes, follow);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-progress-url]"), follow);
 })();

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -7,7 +8,7 @@ from django.utils.translation import ngettext
 
 from hr.models import Contract, Employee
 from hr.parameters import CONTRACT_END_NOTICE_DAYS
-from hr.stats import salaries_below_benchmark
+from hr.stats import contracts_with_minimum
 from imtsocial.accounts.roles import Role, employee_of, roles_of
 from imtsocial.myspace import Item, Section
 
@@ -106,9 +107,15 @@ def sections(request) -> list[Section]:
 
 
 def _hr_todo(today, days) -> list[Item]:
+    """The ending contracts and the pay alerts (``hr.stats.salaries_below_benchmark``'s
+    rules), counted over the contracts in force in one query."""
     todo = []
     limit = today + timedelta(days=days)
-    ending = _ending_contracts(today, days).count()
+    counts = contracts_with_minimum(at=today).aggregate(
+        ending=Count("pk", filter=Q(end__isnull=False, end__lte=limit)),
+        underpaid=Count("pk", filter=Q(current_salary__lt=F("minimum"))),
+    )
+    ending = counts["ending"]
     if ending:
         todo.append(
             Item(
@@ -123,7 +130,7 @@ def _hr_todo(today, days) -> list[Item]:
                 badge_level="warning",
             )
         )
-    underpaid = salaries_below_benchmark(at=today).count()
+    underpaid = counts["underpaid"]
     if underpaid:
         todo.append(
             Item(

@@ -92,7 +92,7 @@ def statistics(request):
 def pay_alerts(request):
     form = PayAlertFilterForm(request.GET or None)
     at = (_valid(form, "at") if form.is_bound else None) or timezone.localdate()
-    alerts = salaries_below_benchmark(at=at).select_related("employee", "employee__department")
+    alerts = salaries_below_benchmark(at=at)
     if form.is_bound:
         if department := _valid(form, "department"):
             alerts = alerts.filter(employee__department=department)
@@ -100,9 +100,17 @@ def pay_alerts(request):
             alerts = alerts.filter(category=category)
         if kind := _valid(form, "kind"):
             alerts = alerts.filter(kind=kind)
-    alerts = alerts.order_by("employee__last_name", "employee__first_name", "pk")
+    # The alerts are found once (every contract in force compared with its minimum): their
+    # numbers in order give the count and the page; only the page's rows are then read in
+    # full (never a second pass over every contract for the paginator's count).
+    order = ("employee__last_name", "employee__first_name", "pk")
+    page = paginate(request, list(alerts.order_by(*order).values_list("pk", flat=True)))
+    rows = alerts.filter(pk__in=list(page.object_list)).select_related(
+        "employee", "employee__department"
+    )
+    page.object_list = list(rows.order_by(*order))
     return render(
         request,
         "hr/stats/pay_alerts.html",
-        {"form": form, "at": at, "page": paginate(request, alerts)},
+        {"form": form, "at": at, "page": page},
     )

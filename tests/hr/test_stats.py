@@ -531,8 +531,9 @@ class TestStatisticsPage:
         _populate(rows, pay="3000.00")
         client.force_login(make_user(Role.DIRECTOR))
         # session, user, roles (groups, employee), headcount, mix (its "2 years" parameter,
-        # the counts), pay (count and average), median, distribution, SMIC
-        with django_assert_num_queries(11):
+        # the counts), the salaries of permanent staff (read once for the pay, its median
+        # and its distribution), SMIC
+        with django_assert_num_queries(9):
             response = client.get(reverse(STATISTICS), {"at": "2020-12-31"})
         assert response.context["stats"].pay.counted == rows
 
@@ -599,7 +600,8 @@ class TestPayAlertsPage:
         PayBenchmarkFactory(category="A", valid_from=date(2020, 1, 1), minimum_gross_monthly=2500)
         _populate(rows, pay="2000.00")  # everyone below 2 500
         client.force_login(make_user(Role.HR))
-        # session, user, roles (groups, employee), department choices, count, page
-        with django_assert_num_queries(7):
+        # session, user, roles (groups, employee), department choices, the minimums in
+        # force (read once, then constants in the contracts' query), count, page
+        with django_assert_num_queries(8):
             response = client.get(reverse(PAY_ALERTS), {"at": "2020-12-31"})
         assert response.context["page"].paginator.count == rows

@@ -87,7 +87,7 @@ def timed(label, function, results):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
-    parser.add_argument("--prefix", default=f"BI{int(time.time()) % 100000}-")
+    parser.add_argument("--prefix", default=f"BI{int(time.time()) % 100000:05d}")
     args = parser.parse_args()
     content = build_csv(args.rows, args.prefix)
     hr, _ = User.objects.get_or_create(email="bench-imports@bench.invalid")

@@ -105,11 +105,14 @@ def build(n: int) -> User:
         for i in range(20)
     ]
     for category, amount in BENCHMARKS.items():
-        PayBenchmark.objects.get_or_create(
-            category=category,
-            valid_from=date(2019, 1, 1),
-            defaults={"minimum_gross_monthly": amount, "source": "benchmark"},
-        )
+        # The demo's benchmarks (when built first) are kept: periods may not overlap.
+        if not PayBenchmark.objects.filter(category=category).exists():
+            PayBenchmark.objects.create(
+                category=category,
+                valid_from=date(2019, 1, 1),
+                minimum_gross_monthly=amount,
+                source="benchmark",
+            )
     existing = Employee.objects.filter(employee_number__startswith=PREFIX).count()
     rng = random.Random(existing)  # noqa: S311 - synthetic data, not security
     for offset in range(existing, n, BATCH):

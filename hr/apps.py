@@ -7,7 +7,13 @@ class HrConfig(AppConfig):
     verbose_name = _("Ressources humaines")
 
     def ready(self):
-        from hr import demo, imports, myspace, parameters, reference, roles  # noqa: F401
+        from hr import gdpr
+        from imtsocial.gdpr import registry as platform_gdpr
+
+        for rule in gdpr.RULES:
+            platform_gdpr.retention_rules.register(rule, order=10)
+        platform_gdpr.subject_providers.register(gdpr.subject_sections, order=10)
+        from hr import access_panel, demo, imports, myspace, panels, parameters, reference, roles  # noqa: F401
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
@@ -15,6 +21,7 @@ class HrConfig(AppConfig):
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import NavEntry
 
+        panels.file_panels.register(access_panel.access_panel, order=90)
         platform_roles.person_lookups.register(roles.employee_of_user)
         platform_roles.derived_role_providers.register(roles.derived_roles)
         platform_roles.register_admin_permissions(Role.HR, roles.ADMIN_PERMISSIONS)

@@ -40,7 +40,8 @@ def demo_email(role: Role) -> str:
 
 
 def ensure_demo_logins() -> dict[Role, User]:
-    """One login per role with the demo password and its groups (HR also has the admin)."""
+    """One login per role with the demo password and its groups (no admin site: it is for
+    superusers only)."""
     logins = {}
     for role, first, last, groups in DEMO_LOGINS:
         user, created = User.objects.get_or_create(
@@ -50,9 +51,6 @@ def ensure_demo_logins() -> dict[Role, User]:
             user.set_password(DEMO_PASSWORD)
             user.save()
         user.groups.set(Group.objects.filter(name__in=[g.value for g in groups]))
-        if role == Role.HR and not user.is_staff:
-            user.is_staff = True
-            user.save(update_fields=["is_staff"])
         logins[role] = user
     return logins
 

@@ -152,6 +152,11 @@ class ModelPickerField(forms.Field):
         key = picked_key(value)
         if key in self.empty_values:
             return None
+        if "\x00" in key:  # no record has one (and PostgreSQL refuses it in a query)
+            shown = key.replace("\x00", "")
+            raise forms.ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"key": shown}
+            )
         obj = self.queryset.filter(**{f"{self.key_field}__iexact": key}).first()
         if obj is None:
             raise forms.ValidationError(

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "csp",
     "dsfr",
     "simple_history",
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
     "imtsocial.audit",
     "imtsocial.refdata",
     "imtsocial.imports",
+    "imtsocial.gdpr",
     "hr",
     "hr.evaluations",
     "hr.training",
@@ -99,12 +102,16 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "imtsocial.audit.context.AuditRequestMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "imtsocial.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "imtsocial.middleware.MFARequiredMiddleware",
+    "imtsocial.middleware.IdleReauthenticationMiddleware",
     "imtsocial.outbox.middleware.OutboxNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "imtsocial.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -183,6 +190,16 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-relay": {
         "task": "imtsocial.outbox.tasks.relay_outbox",
         "schedule": 60,
+    },
+    # Logins of people whose departure date has passed are disabled (sessions ended).
+    "accounts-close-departed": {
+        "task": "imtsocial.accounts.tasks.close_departed_accounts",
+        "schedule": crontab(minute=30, hour=0),
+    },
+    # RULES.md §6: retention periods (dry-run report for the DPO, then applied).
+    "gdpr-apply-retention": {
+        "task": "imtsocial.gdpr.tasks.apply_retention",
+        "schedule": crontab(minute=0, hour=2),
     },
     "audit-purge-expired": {
         "task": "imtsocial.audit.tasks.purge_expired_audit_events",
@@ -271,6 +288,54 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "imtsocial"
+MFA_ADAPTER = "imtsocial.accounts.adapter.MFAAdapter"
+# A second factor (TOTP, with recovery codes) is mandatory for the roles that read other
+# people's files (imtsocial.accounts.mfa.MFA_ROLES) and for superusers: once signed in,
+# they are taken to its setup until it is done. Off in the embedded demo, so that its
+# shared demo logins stay usable with the password alone.
+IMTSOCIAL_MFA_REQUIRED = env_bool("IMTSOCIAL_MFA_REQUIRED", not EMBEDDED)
+# An aid file (social action) asks for the password again when the session was idle for
+# longer than this (imtsocial.middleware.IdleReauthenticationMiddleware).
+IDLE_REAUTH_SECONDS = env_int("IDLE_REAUTH_SECONDS", 15 * 60)
+IDLE_REAUTH_VIEWS = ["social_action:request_detail"]
+
+# Single sign-on by OpenID Connect (imtsocial.accounts.sso), configured only here, from the
+# environment: nothing set, no provider and no button on the sign-in page. It signs in
+# existing logins only (matched by their verified e-mail), never creates one; the second
+# factor is still asked for. The provider class adds the nonce and the signed userinfo
+# (``application/jwt``) that the State's agent SSO (ProConnect) requires.
+SOCIALACCOUNT_ADAPTER = "imtsocial.accounts.sso.SocialAccountAdapter"
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+OIDC_SERVER_URL = env_str("OIDC_SERVER_URL").strip()
+_oidc_apps = []
+if OIDC_SERVER_URL:
+    _oidc_client_id = env_str("OIDC_CLIENT_ID").strip()
+    if not _oidc_client_id:
+        raise ImproperlyConfigured("OIDC_CLIENT_ID is required when OIDC_SERVER_URL is set.")
+    _oidc_apps.append(
+        {
+            "provider_id": env_str("OIDC_PROVIDER_ID", "sso").strip() or "sso",
+            "name": env_str("OIDC_NAME", "").strip() or "SSO",
+            "client_id": _oidc_client_id,
+            "secret": env_str("OIDC_CLIENT_SECRET"),
+            "settings": {
+                "server_url": OIDC_SERVER_URL,
+                "scope": env_str("OIDC_SCOPE", "openid email profile").split(),
+                # Providers that verify every address and send no ``email_verified``.
+                "email_always_verified": env_bool("OIDC_EMAIL_ALWAYS_VERIFIED", False),
+                "oauth_pkce_enabled": env_bool("OIDC_PKCE", True),
+            },
+        }
+    )
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "imtsocial.accounts.oidc.provider.OIDCProvider",
+        "APPS": _oidc_apps,
+    }
+}
+# The Django admin (superusers only, behind MFA) is not at the well-known « admin/ ».
+DJANGO_ADMIN_PATH = env_str("DJANGO_ADMIN_PATH", "gestion-technique/").strip("/") + "/"
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_COOKIE_HTTPONLY = True
@@ -332,6 +397,12 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features the intranet never uses, denied to every page (and to any frame).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
+CSRF_COOKIE_HTTPONLY = True
 if not EMBEDDED:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -372,6 +443,11 @@ ACCESSIBILITY_AUDIT_DATE = env_str("ACCESSIBILITY_AUDIT_DATE", "2026-12-02")
 
 # Application ----------------------------------------------------------------
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 3 * 365 + 1)
+# The daily retention task (imtsocial.gdpr) only reports, changes nothing, when set.
+GDPR_RETENTION_DRY_RUN = env_bool("GDPR_RETENTION_DRY_RUN", False)
+# The reverse proxy's addresses: behind it, the audit journal takes the client address
+# from the X-Forwarded-For hop it appended (imtsocial.audit.context), not REMOTE_ADDR.
+AUDIT_TRUSTED_PROXIES = env_list("AUDIT_TRUSTED_PROXIES", [])
 # Who takes the final decision on telework requests, after the manager: "hr" or "director".
 TELEWORK_FINAL_DECIDER = env_str("TELEWORK_FINAL_DECIDER", "hr")
 if TELEWORK_FINAL_DECIDER not in {"hr", "director"}:

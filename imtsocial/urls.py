@@ -1,4 +1,11 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import resolve_url
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +13,34 @@ from imtsocial import legal, views
 
 admin.site.site_header = _("Administration d'imtsocial")
 admin.site.site_title = "imtsocial"
+
+
+def _admin_has_permission(request) -> bool:
+    """The admin site is for superusers only, signed in with their second factor (HR and
+    the other roles work in the intranet's pages)."""
+    from imtsocial.accounts import mfa
+
+    user = request.user
+    if not (user.is_active and user.is_superuser):
+        return False
+    return not settings.IMTSOCIAL_MFA_REQUIRED or mfa.has_mfa(request)
+
+
+def _admin_login(request, extra_context=None):
+    """The admin's own sign-in form is never shown: it would sign in around the second
+    factor. Signed-in people who may not use the admin get a 403; the others go to the
+    intranet's sign-in (allauth, with its second-factor stage)."""
+    if request.user.is_authenticated:
+        if _admin_has_permission(request):
+            return HttpResponseRedirect(resolve_url("admin:index"))
+        raise PermissionDenied
+    target = request.GET.get(REDIRECT_FIELD_NAME) or resolve_url("admin:index")
+    query = urlencode({REDIRECT_FIELD_NAME: target})
+    return HttpResponseRedirect(f"{resolve_url(settings.LOGIN_URL)}?{query}")
+
+
+admin.site.has_permission = _admin_has_permission
+admin.site.login = _admin_login
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -37,5 +72,7 @@ urlpatterns = [
     path("audit/", include("imtsocial.audit.urls")),
     path("referentiels/", include("imtsocial.refdata.urls")),
     path("imports/", include("imtsocial.imports.urls")),
-    path("admin/", admin.site.urls),
+    path("rgpd/", include("imtsocial.gdpr.urls")),
+    path("roles/", include("imtsocial.accounts.urls")),
+    path(settings.DJANGO_ADMIN_PATH, admin.site.urls),
 ]

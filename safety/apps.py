@@ -7,6 +7,11 @@ class SafetyConfig(AppConfig):
     verbose_name = _("Prévention des risques professionnels")
 
     def ready(self):
+        from imtsocial.gdpr import registry as platform_gdpr
+        from safety import gdpr
+
+        for rule in gdpr.RULES:
+            platform_gdpr.retention_rules.register(rule, order=30)
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation

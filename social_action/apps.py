@@ -7,6 +7,12 @@ class SocialActionConfig(AppConfig):
     verbose_name = _("Action sociale")
 
     def ready(self):
+        from imtsocial.gdpr import registry as platform_gdpr
+        from social_action import gdpr
+
+        for rule in gdpr.RULES:
+            platform_gdpr.retention_rules.register(rule, order=40)
+        platform_gdpr.subject_providers.register(gdpr.subject_sections, order=40)
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation

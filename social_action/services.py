@@ -264,10 +264,10 @@ def aid_file_opened(*, request: AidRequest, by: User, document: AidDocument | No
     if request.requester.user_id == by.pk:
         return
     if document is None:
-        AuditEvent.log_view(actor=by, obj=request, subject=request.requester.user)
+        AuditEvent.log_view(actor=by, obj=request, subject=request.requester)
     else:
         AuditEvent.log_download(
-            actor=by, obj=document, subject=request.requester.user, detail=str(request)
+            actor=by, obj=document, subject=request.requester, detail=str(request)
         )
 
 

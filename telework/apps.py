@@ -7,6 +7,10 @@ class TeleworkConfig(AppConfig):
     verbose_name = _("Télétravail et équipement")
 
     def ready(self):
+        from imtsocial.gdpr import registry as platform_gdpr
+        from telework import gdpr
+
+        platform_gdpr.subject_providers.register(gdpr.subject_sections, order=20)
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation

@@ -18,6 +18,58 @@ from imtsocial.accounts.models import User
 from imtsocial.refdata.services import reference_row_add
 
 PASSWORD = "correct-horse-battery-staple"
+# The TOTP secret of every test login that must have a second factor (MFA roles,
+# superusers): tests compute a real code from it (``totp_code``), as a phone app would.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+# The seed of their recovery codes (allauth derives the codes from it).
+RECOVERY_SEED = "5eed" * 20
+
+
+def totp_code(secret: str = TOTP_SECRET, *, at: float | None = None) -> str:
+    """The RFC 6238 code of ``secret`` at ``at`` (now by default): 30 s steps, 6 digits."""
+    import base64
+    import hashlib
+    import hmac
+    import struct
+    import time
+
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(
+        base64.b32decode(secret, casefold=True), struct.pack(">Q", counter), hashlib.sha1
+    ).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def give_totp(user, secret: str = TOTP_SECRET):
+    """An active TOTP authenticator for ``user``, with its recovery codes, as allauth
+    leaves them after the setup (idempotent)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import encrypt
+
+    authenticator, _created = Authenticator.objects.get_or_create(
+        user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": encrypt(secret)}}
+    )
+    Authenticator.objects.get_or_create(
+        user=user,
+        type=Authenticator.Type.RECOVERY_CODES,
+        defaults={"data": {"seed": encrypt(RECOVERY_SEED), "used_mask": 0}},
+    )
+    return authenticator
+
+
+def recovery_codes() -> list[str]:
+    """The recovery codes of the test logins (computed from the seed, no query)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.utils import encrypt
+
+    unsaved = Authenticator(
+        type=Authenticator.Type.RECOVERY_CODES,
+        data={"seed": encrypt(RECOVERY_SEED), "used_mask": 0},
+    )
+    return RecoveryCodes(unsaved).generate_codes()
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -37,6 +89,19 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(*Group.objects.filter(name__in=[str(r) for r in extracted]))
         if create:
             self.save()
+
+    @factory.post_generation
+    def totp(self, create, extracted, **kwargs):
+        """Logins that must have a second factor get one (``totp=False``: none)."""
+        from imtsocial.accounts.mfa import requires_mfa
+        from imtsocial.accounts.roles import forget_roles
+
+        if not create or extracted is False:
+            return
+        forget_roles(self)
+        if extracted or requires_mfa(self):
+            give_totp(self)
+        forget_roles(self)
 
 
 class SiteFactory(factory.django.DjangoModelFactory):

@@ -11,6 +11,7 @@ from hr.coaching import forms, perms, services, stats
 from hr.coaching.models import CoachingRelationship
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
+from imtsocial.audit.models import AuditEvent
 from imtsocial.errors import DomainError, add_form_errors_to_messages
 from imtsocial.pagination import paginate
 
@@ -64,6 +65,14 @@ def my_coachings(request):
 @require_http_methods(["GET", "POST"])
 def relationship_detail(request, pk):
     relationship = perms.get_relationship_for(request.user, pk)
+    if request.method == "GET" and perms.is_coach(request.user, relationship):
+        # the coach opens the coachee's record: journaled (the coachee's own reads are not)
+        AuditEvent.log_view(
+            actor=request.user,
+            obj=relationship,
+            subject=relationship.coachee,
+            role=Role.TALENT_DEVELOPER,
+        )
     form = forms.SessionForm(request.POST or None)
     if request.method == "POST":
         if not perms.can_add_session(request.user, relationship):

@@ -114,7 +114,7 @@ def _detail(request, interview, *, failed: tuple[str, object] | None = None):
 def interview_detail(request, pk):
     interview = perms.get_interview_for(request.user, pk)
     if perms.is_third_party_reader(request.user, interview):
-        AuditEvent.log_view(actor=request.user, obj=interview, subject=interview.employee.user)
+        AuditEvent.log_view(actor=request.user, obj=interview, subject=interview.employee)
     return _detail(request, interview)
 
 
@@ -218,7 +218,7 @@ def interview_pdf(request, pk):
         )
         return redirect(interview)
     if perms.is_third_party_reader(request.user, interview):
-        AuditEvent.log_download(actor=request.user, obj=interview, subject=interview.employee.user)
+        AuditEvent.log_download(actor=request.user, obj=interview, subject=interview.employee)
     return private_file_response(
         interview.pdf,
         filename=f"entretien-{interview.campaign.year}-{interview.employee.employee_number}.pdf",

@@ -12,6 +12,7 @@ from hr.skills.models import EmployeeSkill, Skill
 from hr.skills.parameters import HORIZON_YEARS
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, employee_of
+from imtsocial.audit.models import AuditEvent
 from imtsocial.pagination import paginate
 
 
@@ -46,6 +47,10 @@ def my_skills(request):
 @require_http_methods(["GET", "POST"])
 def person(request, pk):
     employee = perms.get_person_for(request.user, pk)
+    if request.method == "GET" and employee.user_id != request.user.pk:
+        AuditEvent.log_view(
+            actor=request.user, obj=employee, subject=employee, detail=_("compétences")
+        )
     can_manage = perms.can_manage(request.user)
     form = forms.EmployeeSkillForm(request.POST or None, employee=employee)
     if request.method == "POST":

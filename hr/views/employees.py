@@ -106,9 +106,13 @@ def my_file(request):
 def employee_detail(request, pk):
     employee = perms.get_employee_for(request.user, pk)
     is_self = employee.user_id == request.user.pk
-    if not is_self:
-        detail = _("avec la rémunération") if perms.can_view_pay(request.user, employee) else ""
-        AuditEvent.log_view(actor=request.user, obj=employee, subject=employee.user, detail=detail)
+    if not is_self:  # a read by HR or the manager is journaled, pay shown or not
+        AuditEvent.log_view(
+            actor=request.user,
+            obj=employee,
+            subject=employee,
+            with_pay=perms.can_view_pay(request.user, employee),
+        )
     return _render_employee(request, employee, is_self=is_self)
 
 

@@ -14,7 +14,15 @@ from hr import perms, services
 from hr.forms import SalaryCancelForm, SalaryCorrectionForm, SalaryRecordForm
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role
+from imtsocial.audit.models import AuditEvent
 from imtsocial.errors import DomainError
+
+
+def _journal_salary_read(request, record, employee) -> None:
+    """The correction and cancellation screens show the amount: opening one is a read of
+    another person's pay (never one's own: ``perms.get_salary_for_edit``), journaled."""
+    if request.method == "GET":
+        AuditEvent.log_view(actor=request.user, obj=record, subject=employee, with_pay=True)
 
 
 def _form_page(request, form, *, title, employee):
@@ -58,6 +66,7 @@ def salary_add(request, pk):
 def salary_edit(request, pk):
     record = perms.get_salary_for_edit(request.user, pk)
     employee = record.contract.employee
+    _journal_salary_read(request, record, employee)
     form = SalaryCorrectionForm(request.POST or None, instance=record)
     if request.method == "POST" and form.is_valid():
         try:
@@ -82,6 +91,7 @@ def salary_edit(request, pk):
 def salary_cancel(request, pk):
     record = perms.get_salary_for_edit(request.user, pk)
     employee = record.contract.employee
+    _journal_salary_read(request, record, employee)
     form = SalaryCancelForm(request.POST or None, initial={"version": record.version})
     if request.method == "POST" and form.is_valid():
         try:

@@ -24,7 +24,17 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Identité"), {"fields": ("first_name", "last_name", "preferred_language")}),
-        (_("Rôles et droits"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (
+            _("Rôles et droits"),
+            {
+                "fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions"),
+                "description": _(
+                    "Les rôles métier s'accordent sur la page « Rôles » de l'intranet, où "
+                    "chaque changement est journalisé. Ici : le groupe « role_admin » (les "
+                    "administrateurs des rôles) et les droits techniques."
+                ),
+            },
+        ),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
@@ -40,6 +50,26 @@ class UserAdmin(DjangoUserAdmin):
         ),
     )
     actions = ["send_invitations"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        """Business roles are granted on the roles page (journaled), not here: the admin
+        offers only the role administrators' group."""
+        if db_field.name == "groups":
+            from django.contrib.auth.models import Group
+
+            from imtsocial.accounts.roles import ROLE_ADMIN_GROUP
+
+            kwargs["queryset"] = Group.objects.filter(name=ROLE_ADMIN_GROUP)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        """Keep the business roles the form does not show."""
+        from imtsocial.accounts.roles import ROLE_ADMIN_GROUP
+
+        kept = list(form.instance.groups.exclude(name=ROLE_ADMIN_GROUP)) if change else []
+        super().save_related(request, form, formsets, change)
+        if kept:
+            form.instance.groups.add(*kept)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

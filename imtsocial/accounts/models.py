@@ -60,6 +60,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("utilisateur")
         verbose_name_plural = _("utilisateurs")
         ordering = ["last_name", "first_name", "email"]
+        permissions = [("manage_roles", _("Peut accorder et retirer les rôles"))]
 
     def __str__(self):
         return self.get_full_name() or self.email

@@ -21,6 +21,12 @@ from django.utils.translation import gettext_lazy as _
 from imtsocial.registry import Registry
 
 _CACHE_ATTR = "_imtsocial_roles"
+_ROLE_ADMIN_CACHE_ATTR = "_imtsocial_role_admin"
+# The group of role administrators: it holds ``accounts.manage_roles`` (grant and remove
+# the roles of GROUP_ROLES on the intranet's roles page). Not a business role, and not
+# grantable from that page: only a superuser adds someone to it (in the admin site).
+ROLE_ADMIN_GROUP = "role_admin"
+MANAGE_ROLES_PERMISSION = "accounts.manage_roles"
 _EMPLOYEE_CACHE_ATTR = "_imtsocial_employee"
 
 
@@ -65,8 +71,12 @@ def roles_of(user) -> frozenset[Role]:
     if cached is not None:
         return cached
     group_names = set(
-        user.groups.filter(name__in=[r.value for r in GROUP_ROLES]).values_list("name", flat=True)
+        user.groups.filter(
+            name__in=[*(r.value for r in GROUP_ROLES), ROLE_ADMIN_GROUP]
+        ).values_list("name", flat=True)
     )
+    setattr(user, _ROLE_ADMIN_CACHE_ATTR, ROLE_ADMIN_GROUP in group_names)
+    group_names.discard(ROLE_ADMIN_GROUP)
     roles = {Role(name) for name in group_names}
     person = employee_of(user)
     for provider in derived_role_providers:
@@ -81,9 +91,24 @@ def has_role(user, *roles: Role) -> bool:
     return not roles_of(user).isdisjoint(roles)
 
 
+def in_role_admin_group(user) -> bool:
+    """Member of the role administrators' group (cheap: read with the roles)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    roles_of(user)
+    return getattr(user, _ROLE_ADMIN_CACHE_ATTR, False)
+
+
+def can_manage_roles(user) -> bool:
+    """May grant and remove roles: a superuser, or a holder of ``accounts.manage_roles``."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or user.has_perm(MANAGE_ROLES_PERMISSION)
+
+
 def forget_roles(user) -> None:
     """Drop the cached answer (after a change of groups or of the employee record)."""
-    for attr in (_CACHE_ATTR, _EMPLOYEE_CACHE_ATTR):
+    for attr in (_CACHE_ATTR, _EMPLOYEE_CACHE_ATTR, _ROLE_ADMIN_CACHE_ATTR):
         if hasattr(user, attr):
             delattr(user, attr)
 
@@ -107,11 +132,11 @@ def members_of(role: Role):
     )
 
 
-# Admin-site permissions that go with each group role, granted on every migrate
+# Model permissions that go with each group role, granted on every migrate
 # (imtsocial.accounts.apps); apps add theirs with ``register_admin_permissions``.
-# Business pages check roles, not these.
+# Business pages check roles, not these; the admin site is for superusers only
+# (imtsocial.urls), so none of them opens it.
 ADMIN_PERMISSIONS: dict[Role, list[str]] = {
-    Role.HR: ["accounts.add_user", "accounts.change_user", "accounts.view_user"],
     Role.DPO: ["audit.view_auditevent"],
 }
 
@@ -137,3 +162,7 @@ def sync_group_permissions() -> None:
             if perm is not None:
                 perms.append(perm)
         group.permissions.set(perms)
+    role_admins, _created = Group.objects.get_or_create(name=ROLE_ADMIN_GROUP)
+    role_admins.permissions.set(
+        Permission.objects.filter(content_type__app_label="accounts", codename="manage_roles")
+    )

@@ -11,6 +11,13 @@ every UPDATE and every DELETE, except the purge's deletion of rows older than th
 cut-off it declares in its own transaction. The references to the actor and to the
 person concerned are not database constraints: deleting a login leaves the journal
 rows as they were written (their labels keep the names).
+
+Each event says who (``actor``, its label and the role in which they acted), what
+(``object_type``/``object_id``/``object_label``; ``with_pay`` when the page showed pay,
+« avec la rémunération »), about whom (``subject_employee``, the staff record, so that
+a person without a login is named and finds the reads on « Mon dossier » once they have
+one; ``subject``, their login when they had one), when (``at``) and from where (``ip``,
+the client address of the request, see ``imtsocial.audit.context``).
 """
 
 from datetime import timedelta
@@ -21,7 +28,23 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from imtsocial.audit.context import current_ip
 from imtsocial.errors import DomainError
+
+# The role shown next to the reader's name when the caller does not say in which role
+# they acted: the first that the reader holds in this order (the roles that open other
+# people's files first).
+ROLE_PRECEDENCE = (
+    "hr",
+    "social_action",
+    "prevention",
+    "dpo",
+    "director",
+    "it",
+    "talent_developer",
+    "manager",
+    "employee",
+)
 
 
 class AppendOnlyError(DomainError):
@@ -45,6 +68,20 @@ class AuditEventQuerySet(models.QuerySet):
 
     def delete(self):
         raise AppendOnlyError("The audit journal cannot be deleted from.")
+
+    def reads_of(self, *, employee, user, now=None):
+        """« Qui a consulté mon dossier » (RULES.md §6): the reads (views, downloads) of
+        ``employee``'s records by someone else, within the retention period, newest
+        first. Matched on the staff record, and on the login for events written before
+        the record was kept on the event."""
+        since = (now or timezone.now()) - timedelta(days=settings.AUDIT_RETENTION_DAYS)
+        about = models.Q(subject_employee_id=employee.pk)
+        if user is not None and user.pk:
+            about |= models.Q(subject_employee__isnull=True, subject_id=user.pk)
+        reads = self.filter(about, action__in=[AuditAction.VIEW, AuditAction.DOWNLOAD])
+        if user is not None and user.pk:
+            reads = reads.exclude(actor_id=user.pk)
+        return reads.filter(at__gte=since)
 
     def purge_expired(self, *, now=None) -> int:
         """Remove events past the retention period. Returns the number removed."""
@@ -85,8 +122,20 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="+",
     )
+    subject_employee = models.ForeignKey(
+        "hr.Employee",
+        verbose_name=_("dossier de la personne concernée"),
+        on_delete=models.DO_NOTHING,  # the journal is never rewritten
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     subject_label = models.CharField(_("personne concernée (libellé)"), max_length=255, blank=True)
     detail = models.CharField(_("détail"), max_length=255, blank=True)
+    actor_role = models.CharField(_("rôle de l'auteur"), max_length=32, blank=True)
+    with_pay = models.BooleanField(_("avec la rémunération"), default=False)
+    ip = models.GenericIPAddressField(_("adresse IP"), null=True, blank=True)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -98,6 +147,10 @@ class AuditEvent(models.Model):
             models.Index(fields=["object_type", "object_id"]),
             models.Index(fields=["subject", "-at"]),
             models.Index(fields=["actor", "-at"]),
+            # the DPO's filters and « Qui a consulté mon dossier »
+            models.Index(fields=["subject_employee", "-at"]),
+            models.Index(fields=["action", "-at"]),
+            models.Index(fields=["object_type", "-at"]),
         ]
 
     def __str__(self):
@@ -111,39 +164,109 @@ class AuditEvent(models.Model):
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("An audit event cannot be deleted.")
 
+    @property
+    def actor_role_label(self) -> str:
+        from imtsocial.accounts.roles import Role
+
+        return str(Role(self.actor_role).label) if self.actor_role in Role.values else ""
+
+    @property
+    def object_kind_label(self) -> str:
+        """« agent », « salaire », « demande d'aide »…: the verbose name of the model."""
+        return kind_label(self.object_type)
+
     @classmethod
-    def _log(cls, *, actor, action, obj, subject=None, detail=""):
+    def _log(cls, *, actor, action, obj, subject=None, detail="", role=None, with_pay=False):
+        """``subject`` is the person concerned: their staff record (``hr.Employee``, named
+        even without a login) or their login."""
+        has_actor = getattr(actor, "pk", None) is not None
+        subject_user_id, subject_employee_id, subject_label = _subject_fields(subject)
         return cls.objects.create(
-            actor=actor if getattr(actor, "pk", None) else None,
-            actor_label=(str(actor) if getattr(actor, "pk", None) else "système")[:255],
+            actor=actor if has_actor else None,
+            actor_label=(str(actor) if has_actor else "système")[:255],
+            actor_role=(role or (_role_of(actor) if has_actor else ""))[:32],
             action=action,
             object_type=obj._meta.label_lower,
             object_id=str(obj.pk),
             object_label=str(obj)[:255],
-            subject=subject,
-            subject_label=str(subject)[:255] if subject else "",
+            subject_id=subject_user_id,
+            subject_employee_id=subject_employee_id,
+            subject_label=subject_label[:255],
             detail=detail[:255],
+            with_pay=with_pay,
+            ip=current_ip(),
         )
 
     @classmethod
-    def log_view(cls, *, actor, obj, subject=None, detail=""):
+    def log_view(cls, *, actor, obj, subject=None, detail="", role=None, with_pay=False):
         """``actor`` opened the sensitive record ``obj`` about ``subject``."""
         return cls._log(
-            actor=actor, action=AuditAction.VIEW, obj=obj, subject=subject, detail=detail
+            actor=actor,
+            action=AuditAction.VIEW,
+            obj=obj,
+            subject=subject,
+            detail=detail,
+            role=role,
+            with_pay=with_pay,
         )
 
     @classmethod
-    def log_download(cls, *, actor, obj, subject=None, detail=""):
+    def log_download(cls, *, actor, obj, subject=None, detail="", role=None):
         return cls._log(
-            actor=actor, action=AuditAction.DOWNLOAD, obj=obj, subject=subject, detail=detail
+            actor=actor,
+            action=AuditAction.DOWNLOAD,
+            obj=obj,
+            subject=subject,
+            detail=detail,
+            role=role,
         )
 
     @classmethod
-    def log_export(cls, *, actor, obj, detail=""):
-        return cls._log(actor=actor, action=AuditAction.EXPORT, obj=obj, detail=detail)
+    def log_export(cls, *, actor, obj, detail="", role=None):
+        return cls._log(actor=actor, action=AuditAction.EXPORT, obj=obj, detail=detail, role=role)
 
     @classmethod
-    def log_change(cls, *, actor, obj, subject=None, detail=""):
+    def log_change(cls, *, actor, obj, subject=None, detail="", role=None):
         return cls._log(
-            actor=actor, action=AuditAction.CHANGE, obj=obj, subject=subject, detail=detail
+            actor=actor,
+            action=AuditAction.CHANGE,
+            obj=obj,
+            subject=subject,
+            detail=detail,
+            role=role,
         )
+
+
+def _subject_fields(subject) -> tuple[int | None, int | None, str]:
+    """(login id, staff record id, label) of the person concerned."""
+    if subject is None:
+        return None, None, ""
+    if subject._meta.label_lower == "hr.employee":
+        return subject.user_id, subject.pk, subject.full_name
+    from imtsocial.accounts.roles import employee_of
+
+    employee = employee_of(subject) if subject.pk else None
+    return subject.pk, getattr(employee, "pk", None), str(subject)
+
+
+def _role_of(actor) -> str:
+    from imtsocial.accounts.roles import roles_of
+
+    held = {str(role) for role in roles_of(actor)}
+    return next((role for role in ROLE_PRECEDENCE if role in held), "")
+
+
+# Where a model's verbose name does not say what was read.
+KIND_LABELS = {"hr.employee": _("dossier de l'agent")}
+
+
+def kind_label(object_type: str) -> str:
+    """« dossier de l'agent », « salaire », « demande d'aide »…"""
+    from django.apps import apps
+
+    if object_type in KIND_LABELS:
+        return str(KIND_LABELS[object_type])
+    try:
+        return str(apps.get_model(object_type)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return object_type

@@ -80,7 +80,7 @@ def request_detail(request, pk):
     reads_reason = not perms.is_requester(user, req) and perms.can_see_reason(user, req)
     if reads_reason and req.reason_is_confidential:
         AuditEvent.log_view(
-            actor=user, obj=req, subject=req.employee.user, detail=_("motif de dérogation")
+            actor=user, obj=req, subject=req.employee, detail=_("motif de dérogation")
         )
     can_decide = perms.can_manager_decide(user, req) or perms.can_final_decide(user, req)
     return render(
@@ -152,7 +152,7 @@ def request_pdf(request, pk):
         raise Http404
     if not perms.is_requester(request.user, req):
         AuditEvent.log_download(
-            actor=request.user, obj=req, subject=req.employee.user, detail=_("autorisation")
+            actor=request.user, obj=req, subject=req.employee, detail=_("autorisation")
         )
     response = HttpResponse(pdf.authorisation_pdf(req), content_type="application/pdf")
     response["Content-Disposition"] = (

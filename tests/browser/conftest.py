@@ -81,6 +81,7 @@ def page(browser, live_server, transactional_db):
     problems: list[str] = []
     page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: problems.append(str(exc)))
+    _type_the_second_factor(page)
     yield page
     if page.url.startswith(live_server.url):
         # the last page's check may still be running
@@ -99,6 +100,36 @@ def page(browser, live_server, transactional_db):
     assert reports, "axe-core checked no page: is the automatic check still injected?"
     blocking = {url: found for url, found in reports if found}
     assert blocking == {}, "axe-core on the pages the journey opened"
+
+
+def _type_the_second_factor(page):
+    """Logins of MFA roles have a TOTP authenticator (``tests.factories.TOTP_SECRET``):
+    when allauth asks for the code, type the current one, as the person would with their
+    phone. A code is accepted once: a second sign-in of the same login within its 30 s
+    types one of the login's recovery codes instead."""
+    from urllib.parse import parse_qs
+
+    from tests.factories import recovery_codes, totp_code
+
+    signing_in: list[str] = []
+    typed: set[tuple[str, str]] = set()
+
+    def note_login(request):
+        if request.method == "POST" and request.url.endswith("/comptes/login/"):
+            signing_in[:] = parse_qs(request.post_data or "").get("login", [""])[:1]
+
+    def answer(field):
+        email = signing_in[0] if signing_in else ""
+        code = totp_code()
+        if (email, code) in typed:  # no query here: this runs inside Playwright's loop
+            code = next(c for c in recovery_codes() if (email, c) not in typed)
+        typed.add((email, code))
+        field.fill(code)
+        field.press("Enter")
+
+    page.on("request", note_login)
+    field = page.locator("form[action$='/2fa/authenticate/'] input[name=code]")
+    page.add_locator_handler(field, answer, no_wait_after=True)
 
 
 @pytest.fixture

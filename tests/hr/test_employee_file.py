@@ -74,10 +74,11 @@ class TestWhoSeesWhat:
         hr = make_user(Role.HR)
         assert self.SALARY in file_html(client, hr, person)
         event = AuditEvent.objects.get()
-        assert (event.actor, event.subject, event.detail) == (
+        assert (event.actor, event.subject, event.subject_employee, event.with_pay) == (
             hr,
             person.user,
-            "avec la rémunération",
+            person,
+            True,
         )
 
     @pytest.mark.parametrize("role", [Role.DIRECTOR, Role.SOCIAL_ACTION, Role.TALENT_DEVELOPER])

@@ -27,7 +27,7 @@ from django.db import connection
 
 from imtsocial.accounts.roles import Role
 from safety.models import DuerpEdition
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, totp_code
 from tests.safety.factories import PreventionAdvisorFactory
 
 pytestmark = [pytest.mark.services, pytest.mark.production_shape]
@@ -206,6 +206,13 @@ def test_gunicorn_worker_and_beat_serve_the_intranet_as_in_production(production
         {"csrfmiddlewaretoken": token, "login": advisor.email, "password": PASSWORD},
     )
     assert status == 302, "the login was refused"
+    # The prevention advisor's role requires the second factor: the TOTP code next.
+    assert headers["Location"] == "/comptes/2fa/authenticate/"
+    token = proxy.csrf_token("/comptes/2fa/authenticate/")
+    status, headers, _ = proxy.request(
+        "POST", "/comptes/2fa/authenticate/", {"csrfmiddlewaretoken": token, "code": totp_code()}
+    )
+    assert status == 302, "the second factor was refused"
     assert proxy.request("GET", "/")[0] == 200
 
     token = proxy.csrf_token("/prevention/editions/publier/")

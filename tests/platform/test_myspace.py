@@ -56,6 +56,8 @@ def test_a_person_with_several_roles_sees_all_of_theirs(client, make_user):
         "Registres santé et sécurité",
         "Santé et sécurité",
         "Protection des données",
+        "Mes données",  # everyone: the right of access
+        "Conservation des données",  # DPO: the retention periods and reports
     ]
     html = response.content.decode()
     for badge in ("Ressources humaines", "Manager", "Délégué à la protection des données"):

@@ -141,3 +141,88 @@ def test_nothing_is_loaded_from_another_host():
         if re.search(r"(src|href)=\"(https?:)?//", text):
             offenders.append(str(template))
     assert offenders == []
+
+
+PRODUCTION_RESPONSE = """
+import json
+import django
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="intranet.example.fr")
+response = client.get("/comptes/login/", secure=True)
+plain = client.get("/comptes/login/")
+cookies = {
+    name: {"secure": bool(m["secure"]), "httponly": bool(m["httponly"]), "samesite": m["samesite"]}
+    for name, m in response.cookies.items()
+}
+print(json.dumps({
+    "status": response.status_code,
+    "headers": dict(response.headers),
+    "cookies": cookies,
+    "plain_status": plain.status_code,
+    "plain_location": plain.get("Location", ""),
+}))
+"""
+
+
+def test_a_response_of_the_production_settings_carries_every_security_header():
+    import json
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="imtsocial.settings",
+        DJANGO_SECRET_KEY="k" * 20 + "production-like-secret-0123456789abcdefghijklmnop",
+        DJANGO_ALLOWED_HOSTS="intranet.example.fr",
+        IMTSOCIAL_EMBEDDED="0",
+        STATIC_USE_FINDERS="1",  # no collectstatic manifest in a test run
+    )
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "-c", PRODUCTION_RESPONSE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["status"] == 200
+    headers = {k.lower(): v for k, v in seen["headers"].items()}
+    assert headers["strict-transport-security"] == "max-age=31536000; includeSubDomains; preload"
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["referrer-policy"] == "same-origin"
+    assert headers["x-content-type-options"] == "nosniff"
+    policy = headers["permissions-policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"):
+        assert feature in policy
+    csp = headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "style-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+    # the session-free login page sets the CSRF cookie: secure, HttpOnly, same-site
+    assert seen["cookies"]["csrftoken"] == {"secure": True, "httponly": True, "samesite": "Lax"}
+    # plain HTTP is redirected to HTTPS
+    assert seen["plain_status"] == 301
+    assert seen["plain_location"].startswith("https://intranet.example.fr/")
+
+
+def test_production_session_cookie_is_secure_and_http_only():
+    """The session cookie's flags, as the production settings set them."""
+    result = _run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, "
+        "s.SESSION_COOKIE_HTTPONLY, s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_HTTPONLY, "
+        "s.IMTSOCIAL_MFA_REQUIRED, s.DJANGO_ADMIN_PATH)",
+        DJANGO_SECRET_KEY="k" * 20 + "production-like-secret-0123456789abcdefghijklmnop",
+        DJANGO_ALLOWED_HOSTS="intranet.example.fr",
+    )
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]  # after the shell's own notice
+    assert last.split() == ["True", "True", "True", "True", "True", "gestion-technique/"]
+
+
+@pytest.mark.django_db
+def test_every_page_sends_a_permissions_policy(client):
+    response = client.get(reverse("account_login"))
+    assert "camera=()" in response["Permissions-Policy"]

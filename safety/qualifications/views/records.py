@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from imtsocial.audit.models import AuditEvent
 from imtsocial.errors import DomainError
 from imtsocial.files import private_file_response
 from imtsocial.history import HistorySource, history_rows
@@ -20,6 +21,8 @@ from safety.qualifications.models import Qualification
 @require_GET
 def detail(request, pk):
     qualification = perms.get_qualification_for(request.user, pk)
+    if qualification.holder.user_id != request.user.pk:
+        AuditEvent.log_view(actor=request.user, obj=qualification, subject=qualification.holder)
     services.with_states([qualification], timezone.localdate())
     history = None
     if perms.can_record(request.user):
@@ -78,6 +81,13 @@ def certificate(request, pk):
     qualification = perms.get_qualification_for(request.user, pk)
     if not qualification.certificate:
         raise Http404
+    if qualification.holder.user_id != request.user.pk:
+        AuditEvent.log_download(
+            actor=request.user,
+            obj=qualification,
+            subject=qualification.holder,
+            detail=_("attestation"),
+        )
     return private_file_response(
         qualification.certificate,
         filename=f"attestation-{qualification.qualification_type.code}-"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from imtsocial.accounts.roles import employee_of
+from imtsocial.audit.models import AuditEvent
 from imtsocial.errors import DomainError
 from imtsocial.history import HistorySource, history_rows
 from imtsocial.pagination import paginate
@@ -66,6 +67,13 @@ def accident_create(request):
 def accident_detail(request, pk):
     accident = perms.get_accident_for(request.user, pk)
     details = perms.can_see_accident_details(request.user, accident)
+    if accident.victim.user_id != request.user.pk:
+        AuditEvent.log_view(
+            actor=request.user,
+            obj=accident,
+            subject=accident.victim,
+            detail=_("avec les circonstances") if details else "",
+        )
     return render(
         request,
         "safety/registers/accident_detail.html",

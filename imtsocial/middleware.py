@@ -30,6 +30,20 @@ class LanguageMiddleware:
         return response
 
 
+class ParameterCacheMiddleware:
+    """The business parameters read during one request are read once per day asked
+    (``imtsocial.refdata.parameters.request_scope``), not once per parameter."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from imtsocial.refdata.parameters import request_scope
+
+        with request_scope():
+            return self.get_response(request)
+
+
 class PermissionsPolicyMiddleware:
     """``Permissions-Policy``: the browser features the intranet never uses are denied
     (camera, microphone, geolocation…), so that an injected script could not use them."""

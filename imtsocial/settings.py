@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "imtsocial.outbox.middleware.OutboxNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "imtsocial.middleware.PermissionsPolicyMiddleware",
+    "imtsocial.middleware.ParameterCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -8,7 +8,15 @@ class RefdataConfig(AppConfig):
     verbose_name = _("Référentiels")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from imtsocial import navigation
+        from imtsocial.refdata.models import Parameter as ParameterRow
+        from imtsocial.refdata.parameters import clear_request_values
+
+        # a parameter changed during a request is read again (not from the request's memo)
+        post_save.connect(clear_request_values, sender=ParameterRow, dispatch_uid="param-memo")
+        post_delete.connect(clear_request_values, sender=ParameterRow, dispatch_uid="param-memo-d")
         from imtsocial.navigation import NavEntry
         from imtsocial.refdata import tables
 

@@ -15,6 +15,8 @@ in the intranet (« Référentiels »), from a date::
     _("… moins de %(age)s ans.") % {"age": limit}      # the message says the stored value
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -27,6 +29,36 @@ from imtsocial.refdata.models import Unit
 
 _SPECS: dict[str, "Parameter"] = {}
 WHOLE_UNITS = {Unit.DAYS, Unit.MONTHS, Unit.YEARS, Unit.PEOPLE}
+# Inside a request (``ParameterCacheMiddleware``): {day: {key: row in force that day}}.
+# « Mon espace » reads several parameters of several apps; in a request they cost one
+# query per day asked instead of one per parameter. Any save or delete of a parameter
+# row empties it (``clear_request_values``); outside a request nothing is kept.
+_request_values: ContextVar[dict | None] = ContextVar("parameter_values", default=None)
+
+
+@contextmanager
+def request_scope():
+    """Parameters read inside are read once per day (all keys in one query)."""
+    token = _request_values.set({})
+    try:
+        yield
+    finally:
+        _request_values.reset(token)
+
+
+def clear_request_values(**kwargs) -> None:
+    values = _request_values.get()
+    if values is not None:
+        values.clear()
+
+
+def _row_in_force(key: str, day: date):
+    values = _request_values.get()
+    if values is None:
+        return ParameterRow.objects.get_in_force(day, key=key)
+    if day not in values:
+        values[day] = {row.key: row for row in ParameterRow.objects.in_force(day)}
+    return values[day].get(key)
 
 
 class MissingReferenceData(DomainError):
@@ -50,7 +82,7 @@ class Parameter:
 
     def at(self, day: date) -> int | Decimal:
         """The value in force at ``day`` (an int for days, months, years and people)."""
-        row = ParameterRow.objects.get_in_force(day, key=self.key)
+        row = _row_in_force(self.key, day)
         if row is None:
             raise MissingReferenceData(
                 _("Aucune valeur du paramètre « %(label)s » n'est en vigueur au %(date)s.")

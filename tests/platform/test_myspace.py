@@ -86,8 +86,9 @@ def test_my_space_runs_a_constant_number_of_queries(
     user = make_user(Role.HR, Role.MANAGER, Role.DPO, Role.DIRECTOR)
     EmployeeFactory.create_batch(rows, manager=user.employee)
     client.force_login(user)
-    # session, user, roles (2), team count, the alert delay of ending contracts, team
-    # contracts ending, staff count, contracts ending, pay alerts, imports to confirm,
+    # session, user, roles (2), team count, the parameters in force today (one query for
+    # all of them: the alert delay of ending contracts, the safety induction's window…),
+    # team contracts ending, staff count, contracts ending, pay alerts, imports to confirm,
     # own interview, interviews to conduct or endorse, latest campaign, own coming
     # trainings, training requests to decide, onboarding items to do, own checklist, audit
     # count, own aid requests, own coming appointments (« Mon espace » now shows a booked
@@ -95,7 +96,7 @@ def test_my_space_runs_a_constant_number_of_queries(
     # decide;
     # prevention: own site's prevention agents, qualification validities in force, own and
     # the team's expiring qualifications, own RSST entries, the team's entries to
-    # acknowledge, the newcomers' window of the safety induction;
+    # acknowledge, the newcomers of the safety induction;
     # the report (HR): last year's latest edition, its declared values
-    with django_assert_num_queries(33):
+    with django_assert_num_queries(32):
         client.get(reverse("home"))

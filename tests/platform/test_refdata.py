@@ -233,3 +233,27 @@ def test_a_table_page_runs_a_constant_number_of_queries(
     with django_assert_num_queries(7):
         response = client.get(table_url("tranches-cesu"))
     assert response.status_code == 200
+
+
+def test_in_a_request_parameters_are_read_once_per_day_and_a_change_is_seen(
+    django_assert_num_queries,
+):
+    """« Mon espace » reads parameters of several apps: one query for all of them."""
+    from imtsocial.refdata.parameters import request_scope
+    from social_action.parameters import AEEH_MAX_AGE, CESU_MAX_AGE
+
+    day = timezone.localdate()
+    cesu, aeeh = CESU_MAX_AGE.at(day), AEEH_MAX_AGE.at(day)
+    with request_scope():
+        with django_assert_num_queries(1):
+            assert (CESU_MAX_AGE.at(day), AEEH_MAX_AGE.at(day)) == (cesu, aeeh)
+            assert CESU_MAX_AGE.at(day) == cesu  # the second read costs nothing
+        # a new value saved during the request is read again, not the memo's
+        row = Parameter.objects.get_in_force(day, key=CESU_MAX_AGE.key)
+        row.value = Decimal(cesu + 1)
+        row.save()
+        assert CESU_MAX_AGE.at(day) == cesu + 1
+    # outside a request, nothing is kept: every read asks the database
+    with django_assert_num_queries(2):
+        CESU_MAX_AGE.at(day)
+        CESU_MAX_AGE.at(day)

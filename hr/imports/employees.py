@@ -1,5 +1,10 @@
 """The employees importer: matched on the employee number; a new login (and its
-set-your-password e-mail) for each person in post whose e-mail has none yet."""
+set-your-password e-mail) for each person in post whose e-mail has none yet.
+
+Rows are written in bulk (``Meta.use_bulk``): every rule is checked in Python from the
+records read once in ``before_import``, the logins of a batch are created in one query
+before it, the invitations are queued after the commit (``INVITATIONS_PER_TASK`` per
+task), and a manager named in the file is linked once every row is in."""
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models.functions import Lower
@@ -7,11 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.fields import Field
+from simple_history.utils import bulk_update_with_history
 
 from hr.imports.widgets import CategoryWidget
-from hr.models import Department, Employee, Site
+from hr.models import Department, Employee, Site, manager_changed
 from imtsocial.accounts.models import User
-from imtsocial.accounts.tasks import send_invitation
+from imtsocial.accounts.tasks import send_invitations
 from imtsocial.imports.files import cell_text
 from imtsocial.imports.messages import coded
 from imtsocial.imports.resources import (
@@ -37,6 +43,8 @@ EMPLOYEE_COLUMNS = (
     "grade",
     "fonction",
 )
+
+INVITATIONS_PER_TASK = 200
 
 
 class EmployeeResource(ImportResource):
@@ -86,6 +94,7 @@ class EmployeeResource(ImportResource):
         fields = EMPLOYEE_COLUMNS
         import_order = EMPLOYEE_COLUMNS
         import_id_fields = ("matricule",)
+        use_bulk = True
 
     def before_import(self, dataset, **kwargs):
         numbers = {cell_text(v) for v in dataset["matricule"]} - {""}
@@ -131,7 +140,7 @@ class EmployeeResource(ImportResource):
         elif value in self.db_numbers:
             instance.manager_id = self.db_numbers[value]
         elif value in self.file_numbers:
-            # A manager on a later row of this file: linked once every row is in.
+            # A manager new in this file (earlier or later row): linked once every row is in.
             self.deferred_managers[own] = value
             self.force_write = True
         else:
@@ -213,24 +222,47 @@ class EmployeeResource(ImportResource):
             message = constraint_message(Employee, "hr_employee_leave_after_hire")
             errors.setdefault(NON_FIELD_ERRORS, []).append(row_error(message))
 
-    def after_save_instance(self, instance, row, **kwargs):
-        # Later rows may name this person as their manager.
-        self.db_numbers[instance.employee_number] = instance.pk
-
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)
+        instance._pending_login = self.pending_login
         if self.pending_login:
             self.logins += 1
-            if not kwargs.get("dry_run"):
-                user = User.objects.create_user(
-                    self.pending_login, first_name=instance.first_name, last_name=instance.last_name
+
+    def before_bulk_write(self, instances, *, created):
+        """The new logins of the batch, in one query (no password: the invitation's link
+        lets each person choose theirs)."""
+        waiting = [i for i in instances if getattr(i, "_pending_login", None)]
+        users = []
+        for instance in waiting:
+            user = User(
+                email=instance._pending_login,
+                first_name=instance.first_name,
+                last_name=instance.last_name,
+            )
+            user.set_unusable_password()
+            users.append(user)
+        User.objects.bulk_create(users)
+        for instance, user in zip(waiting, users, strict=True):
+            instance.user = user
+            instance._pending_login = None
+        ids = [user.pk for user in users]
+        for start in range(0, len(ids), INVITATIONS_PER_TASK):
+            send_invitations.delay_on_commit(ids[start : start + INVITATIONS_PER_TASK])
+
+    def after_bulk_write(self, instances, *, created):
+        """What ``Employee.save()`` does: a changed manager moves the open interviews and
+        coaching (a new record has neither, so only updates send the signal)."""
+        for instance in instances:
+            previous = getattr(instance, "_loaded_manager_id", None)
+            if not created and instance.manager_id != previous:
+                manager_changed.send(
+                    sender=Employee, employee=instance, previous_manager_id=previous
                 )
-                instance.user = user
-                send_invitation.delay_on_commit(user.pk)
+            instance._loaded_manager_id = instance.manager_id
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
-        if not self.deferred_managers:
+        if not self.deferred_managers or self._dry_run:
             return
         wanted = set(self.deferred_managers) | set(self.deferred_managers.values())
         found = {}
@@ -238,12 +270,17 @@ class EmployeeResource(ImportResource):
             found |= {
                 e.employee_number: e for e in Employee.objects.filter(employee_number__in=chunk)
             }
+        linked = []
         for number, manager_number in self.deferred_managers.items():
             employee, manager = found.get(number), found.get(manager_number)
             if employee is None or manager is None:  # a row in error: already reported
                 continue
             employee.manager_id = manager.pk
             employee._history_user = self.by
-            if self.job is not None:
-                employee._change_reason = f"Import n° {self.job.pk}"
-            employee.save(update_fields=["manager"])
+            employee._change_reason = self.change_reason
+            linked.append(employee)
+        bulk_update_with_history(
+            linked, Employee, ["manager"], batch_size=self._meta.batch_size, default_user=self.by
+        )
+        already_there = [e for e in linked if e.employee_number in self.db_numbers]
+        self.after_bulk_write(already_there, created=False)

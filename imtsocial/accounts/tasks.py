@@ -15,6 +15,16 @@ def send_invitation(user_id: int) -> bool:
 
 
 @shared_task
+def send_invitations(user_ids: list[int]) -> int:
+    """``send_invitation`` for a batch of logins (an import queues one task per batch)."""
+    sent = 0
+    for user in User.objects.filter(pk__in=user_ids, is_active=True):
+        user_send_invitation(user=user)
+        sent += 1
+    return sent
+
+
+@shared_task
 def notify_roles_changed(user_id: int) -> int:
     """E-mail the person whose roles changed and the DPO(s) (content-free)."""
     from imtsocial.accounts.notifications import roles_changed

@@ -15,13 +15,24 @@ the first data row) and its column, in French; progress is noted in the cache ev
             model = Asset
             fields = columns
             import_id_fields = ("tag",)
+
+Bulk writes. A resource whose every rule is checked in Python (widgets, ``check_row``,
+``check_constraints``, the records read once in ``before_import``) sets
+``use_bulk = True`` in its ``Meta``: rows are then written ``batch_size`` at a time with
+their history rows (``bulk_create_with_history``/``bulk_update_with_history``), and the
+analysis (the dry run) writes nothing at all, not even inside a rolled-back transaction.
+Model ``save()`` methods and ``post_save`` signals do not run on that path: the resource
+does their work in ``before_bulk_write`` and ``after_bulk_write``. A database constraint
+refusing a batch refuses the whole import (the line is then unknown); a resource whose
+database rules are not all checked in Python keeps the row-by-row path (the default).
 """
 
 from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from import_export import resources
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from imtsocial.imports.files import TimeLimitReached, check_deadline
 from imtsocial.imports.messages import code_of
@@ -75,6 +86,8 @@ class ImportResource(resources.ModelResource):
         report_skipped = True
         skip_html_diff = True
         use_transactions = True
+        use_bulk = False  # True: see « Bulk writes » above
+        batch_size = 1000
 
     @classmethod
     def extra_counts(cls, job) -> list[tuple]:
@@ -89,6 +102,7 @@ class ImportResource(resources.ModelResource):
         self.first_line_of: dict = {}
         self.logins = 0
         self.row_number = 0
+        self._dry_run = False
         self._reset_row()
 
     def _reset_row(self):
@@ -180,16 +194,76 @@ class ImportResource(resources.ModelResource):
     def check_constraints(self, instance, errors):
         """The model constraints that widgets and ``clean()`` do not already check."""
 
+    @property
+    def change_reason(self) -> str:
+        return f"Import n° {self.job.pk}" if self.job is not None else ""
+
     def before_save_instance(self, instance, row, **kwargs):
         instance._history_user = self.by
         if self.job is not None:
-            instance._change_reason = f"Import n° {self.job.pk}"
+            instance._change_reason = self.change_reason
         if not instance._state.adding and hasattr(instance, "version"):
             instance.version += 1  # forms opened before the import see it changed
 
     def after_import_row(self, row, row_result, **kwargs):
         if self.job is not None and self.row_number % PROGRESS_EVERY == 0:
             progress_note(self.job.pk, self.row_number)
+
+    # bulk writes (``Meta.use_bulk``)
+    def before_bulk_write(self, instances, *, created: bool):
+        """Just before a batch is written (e.g. create the rows it points to)."""
+
+    def after_bulk_write(self, instances, *, created: bool):
+        """Just after a batch is written with its history (e.g. send the signals that
+        ``save()`` would have sent)."""
+
+    def bulk_fields(self) -> list[str]:
+        """The columns an update writes: every concrete field (the instance was read
+        whole in ``before_import`` and changed in memory)."""
+        return [f.name for f in self._meta.model._meta.concrete_fields if not f.primary_key]
+
+    def bulk_write(self, instances, *, created: bool, result, raise_errors):
+        """Write one batch with its history; a dry run writes nothing."""
+        if self._dry_run or not instances:
+            return
+        model = self._meta.model
+        try:
+            with transaction.atomic():  # a refused batch leaves the transaction usable
+                self.before_bulk_write(instances, created=created)
+                if created:
+                    bulk_create_with_history(
+                        instances,
+                        model,
+                        batch_size=self._meta.batch_size,
+                        default_user=self.by,
+                        default_change_reason=self.change_reason,
+                    )
+                else:
+                    bulk_update_with_history(
+                        instances,
+                        model,
+                        self.bulk_fields(),
+                        batch_size=self._meta.batch_size,
+                        default_user=self.by,
+                        default_change_reason=self.change_reason,
+                    )
+                self.after_bulk_write(instances, created=created)
+        except Exception as exc:
+            self.handle_import_error(result, exc, raise_errors)
+
+    def import_data_inner(self, dataset, dry_run, *args, **kwargs):
+        self._dry_run = dry_run
+        return super().import_data_inner(dataset, dry_run, *args, **kwargs)
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        instances = list(self.create_instances)
+        self.create_instances.clear()
+        self.bulk_write(instances, created=True, result=result, raise_errors=raise_errors)
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        instances = list(self.update_instances)
+        self.update_instances.clear()
+        self.bulk_write(instances, created=False, result=result, raise_errors=raise_errors)
 
     # results
     def describe_exception(self, exc: Exception) -> str:

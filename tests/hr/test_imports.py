@@ -112,6 +112,39 @@ NEWCOMERS = (
 )
 
 
+def test_a_manager_new_in_the_file_on_an_earlier_row_is_linked(hr, school):
+    job = analysed(
+        hr,
+        ImportKind.EMPLOYEES,
+        EMPLOYEE_HEADER,
+        "N1;Teissier;Margaux;;croupillac;c2ma;H010;01/09/2020;;A;;;Cheffe",
+        "N2;Roumieux;Bastien;;croupillac;c2ma;N1;01/10/2020;;B;;;",
+    )
+    assert job.status == ImportStatus.READY, job.summary
+    import_job_confirm(job=job, by=hr)
+    n1, n2 = (Employee.objects.get(employee_number=n) for n in ("N1", "N2"))
+    assert (n1.manager, n2.manager) == (school["heads"]["c2ma"], n1)
+    assert n2.history.latest().manager_id == n1.pk  # the link is in the history too
+
+
+def test_a_manager_changed_by_an_import_takes_over_the_open_interview(hr, school):
+    from tests.evaluations.factories import InterviewFactory
+
+    person = EmployeeFactory(employee_number="P1", manager=school["heads"]["rh"])
+    interview = InterviewFactory(employee=person, planned=True)
+    assert interview.evaluator == school["heads"]["rh"]
+    job = analysed(
+        hr,
+        ImportKind.EMPLOYEES,
+        EMPLOYEE_HEADER,
+        f"P1;{person.last_name};{person.first_name};;clavieres;dsi;H003;01/09/2015;;A;;;",
+    )
+    assert job.summary["update"] == 1, job.summary
+    import_job_confirm(job=job, by=hr)
+    interview.refresh_from_db()
+    assert interview.evaluator == school["heads"]["dsi"]
+
+
 def test_the_dry_run_counts_the_rows_and_writes_nothing(hr, school):
     employees, users = Employee.objects.count(), User.objects.count()
     job = analysed(hr, ImportKind.EMPLOYEES, *NEWCOMERS)
@@ -158,7 +191,7 @@ def test_the_confirmation_writes_every_row_with_its_history(
     assert n1.user.email == "margaux@ecole.fr" and not n1.user.has_usable_password()
     assert (n1.user.first_name, n1.user.last_name) == ("Margaux", "Teissier")
     assert n2.user.email == "bastien@ecole.fr"
-    assert len(callbacks) == 2  # the two send_invitation tasks, queued on commit
+    assert len(callbacks) == 1  # one send_invitations task for the two logins, on commit
     # History says who imported.
     assert {
         h.history_user for h in Employee.history.filter(employee_number__in=["N1", "N2", "N3"])

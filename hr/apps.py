@@ -13,7 +13,19 @@ class HrConfig(AppConfig):
         for rule in gdpr.RULES:
             platform_gdpr.retention_rules.register(rule, order=10)
         platform_gdpr.subject_providers.register(gdpr.subject_sections, order=10)
-        from hr import access_panel, demo, imports, myspace, panels, parameters, reference, roles  # noqa: F401
+        from hr import (  # noqa: F401
+            access_panel,
+            dataset,
+            demo,
+            imports,
+            myspace,
+            panels,
+            parameters,
+            reference,
+            roles,
+            stats,
+        )
+        from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
@@ -30,6 +42,8 @@ class HrConfig(AppConfig):
             platform_myspace.StatisticsPage(_("Statistiques RH"), "hr:statistics"), order=10
         )
         platform_demo.builders.register(demo.build, order=10)
+        platform_datasets.builders.register(dataset.build, order=10)
+        stats.PAY_READS.connect()
         reference.register_tables()
         imports.register_importers()
         for order, entry in enumerate(

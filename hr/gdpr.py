@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from hr.evaluations.models import EvaluationInterview
 from hr.models import Contract, Employee, SalaryRecord
 from hr.training.models import Enrolment
+from imtsocial import memo
 from imtsocial.gdpr import parameters
 from imtsocial.gdpr.registry import (
     Outcome,
@@ -40,6 +41,7 @@ def _personnel_file_apply(queryset, today):
             user=None,
         )
     Employee.history.filter(id__in=pks).delete()
+    memo.touch(Employee)  # update(): no post_save (the pay alerts are sorted by name)
     return len(pks)
 
 

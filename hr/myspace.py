@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from hr.models import Contract, Employee
 from hr.parameters import CONTRACT_END_NOTICE_DAYS
-from hr.stats import contracts_with_minimum
+from hr.stats import PAY_READS, contracts_with_minimum
 from imtsocial.accounts.roles import Role, employee_of, roles_of
 from imtsocial.myspace import Item, Section
 
@@ -108,12 +108,16 @@ def sections(request) -> list[Section]:
 
 def _hr_todo(today, days) -> list[Item]:
     """The ending contracts and the pay alerts (``hr.stats.salaries_below_benchmark``'s
-    rules), counted over the contracts in force in one query."""
+    rules), counted over the contracts in force in one query, kept until the HR tables
+    change (``hr.stats.PAY_READS``)."""
     todo = []
     limit = today + timedelta(days=days)
-    counts = contracts_with_minimum(at=today).aggregate(
-        ending=Count("pk", filter=Q(end__isnull=False, end__lte=limit)),
-        underpaid=Count("pk", filter=Q(current_salary__lt=F("minimum"))),
+    counts = PAY_READS.get_or_compute(
+        ("hr_todo", today, limit),
+        lambda: contracts_with_minimum(at=today).aggregate(
+            ending=Count("pk", filter=Q(end__isnull=False, end__lte=limit)),
+            underpaid=Count("pk", filter=Q(current_salary__lt=F("minimum"))),
+        ),
     )
     ending = counts["ending"]
     if ending:

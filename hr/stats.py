@@ -63,7 +63,24 @@ from django.db.models.functions import Coalesce, Round
 from hr.enums import PERMANENT_KINDS, ContractKind
 from hr.models import Contract, DoctoralMinimumPay, PayBenchmark, SalaryRecord, SmicRate
 from hr.parameters import FIXED_TERM_LONG_DAYS
+from imtsocial.memo import CachedReads
 from imtsocial.privacy import is_small_group
+
+# Everything the figures and the pay alerts are computed from: the pages read them from
+# the cache until one of these tables is written (``imtsocial.memo``).
+PAY_READS = CachedReads(
+    "hr.pay",
+    models=(
+        "hr.Employee",
+        "hr.Contract",
+        "hr.SalaryRecord",
+        "hr.SmicRate",
+        "hr.PayBenchmark",
+        "hr.DoctoralMinimumPay",
+        "hr.Department",
+        "refdata.Parameter",
+    ),
+)
 
 # Fixed-term contracts counted in the mix (PhD students are left out of it).
 MIX_FIXED_TERM_KINDS = frozenset({ContractKind.CDD, ContractKind.APPRENTI})
@@ -339,6 +356,11 @@ def hr_statistics(*, at: date) -> HrStatistics:
         distribution=pay_distribution(at=at, salaries=salaries),
         smic=smic_in_force(at=at),
     )
+
+
+def cached_hr_statistics(*, at: date) -> HrStatistics:
+    """``hr_statistics(at=at)``, computed once until the HR tables change (the page's)."""
+    return PAY_READS.get_or_compute(("statistics", at), lambda: hr_statistics(at=at))
 
 
 # Pay alerts --------------------------------------------------------------------

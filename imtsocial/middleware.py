@@ -31,7 +31,7 @@ class LanguageMiddleware:
 
 
 class ParameterCacheMiddleware:
-    """The business parameters read during one request are read once per day asked
+    """The business parameters read during one request are read in one query
     (``imtsocial.refdata.parameters.request_scope``), not once per parameter."""
 
     def __init__(self, get_response):

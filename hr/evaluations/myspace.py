@@ -47,6 +47,7 @@ def _employee_section(own) -> Section | None:
     )
     if interview is None:
         return None
+    interview.employee = own  # named in the item, already read
     section = Section(
         title=_("Mon entretien professionnel"),
         role_label=Role.EMPLOYEE.label,

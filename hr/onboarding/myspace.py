@@ -20,10 +20,12 @@ def sections(request) -> list[Section]:
     for role, owner in OWNED_BY_ROLE.items():
         if role in held:
             mine |= Q(step__owner=owner)
-    if own is not None:
+    if own is not None and Role.MANAGER in held:
         mine |= Q(step__owner=Owner.MANAGER, onboarding__employee__manager=own)
     result = []
-    pending = OnboardingItem.objects.filter(mine, done_on__isnull=True).count()
+    pending = 0
+    if mine != Q(pk__in=[]):  # an owner of steps (no query for anyone else)
+        pending = OnboardingItem.objects.filter(mine, done_on__isnull=True).count()
     if pending:
         section = Section(
             title=_("Accueil des nouveaux agents"),

@@ -70,7 +70,8 @@ def cpf_years(*, periods, used_by_year: dict[int, Decimal], low_qualification: b
 
 def cpf_balance(employee, *, at: date) -> tuple[Decimal, list[CpfYear]]:
     """The person's balance at ``at`` and the years behind it (three queries)."""
-    periods = list(employee.contracts.values_list("start", "end"))
+    # ``all()``: the employee file has them in its prefetch cache already
+    periods = [(contract.start, contract.end) for contract in employee.contracts.all()]
     used = dict(
         employee.enrolments.filter(status=EnrolmentStatus.ATTENDED, uses_cpf=True)
         .annotate(year=ExtractYear("session__starts_on"))

@@ -1,6 +1,6 @@
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -63,13 +63,13 @@ def _render_employee(request, employee: Employee, *, is_self: bool):
     contracts = []
     if show_contracts:
         salaries = SalaryRecord.objects.order_by("-effective_date")
-        contracts = list(
-            employee.contracts.order_by("-start").prefetch_related(
-                Prefetch("salaries", queryset=salaries)
-            )
-            if show_pay
-            else employee.contracts.order_by("-start")
-        )
+        records = Contract.objects.order_by("-start")
+        if show_pay:
+            records = records.prefetch_related(Prefetch("salaries", queryset=salaries))
+        # In the employee's prefetch cache: the file's panels (the training account's
+        # contract periods) read them without a query of their own.
+        prefetch_related_objects([employee], Prefetch("contracts", queryset=records))
+        contracts = list(employee.contracts.all())
     pay_history = (
         sorted(
             (record for contract in contracts for record in contract.salaries.all()),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from hr.charts import pay_chart
 from hr.enums import Category, ContractKind
 from hr.models import Department
-from hr.stats import hr_statistics, salaries_below_benchmark
+from hr.stats import PAY_READS, cached_hr_statistics, salaries_below_benchmark
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, has_role
 from imtsocial.pagination import paginate
@@ -74,7 +74,7 @@ def _valid(form: forms.Form, name: str):
 def statistics(request):
     form = StatisticsForm(request.GET or None, initial={"at": default_reference_date()})
     at = (_valid(form, "at") if form.is_bound else None) or default_reference_date()
-    stats = hr_statistics(at=at)
+    stats = cached_hr_statistics(at=at)
     smic = stats.smic.monthly if stats.smic else None
     context = {
         "form": form,
@@ -93,6 +93,7 @@ def pay_alerts(request):
     form = PayAlertFilterForm(request.GET or None)
     at = (_valid(form, "at") if form.is_bound else None) or timezone.localdate()
     alerts = salaries_below_benchmark(at=at)
+    department = category = kind = None
     if form.is_bound:
         if department := _valid(form, "department"):
             alerts = alerts.filter(employee__department=department)
@@ -100,11 +101,15 @@ def pay_alerts(request):
             alerts = alerts.filter(category=category)
         if kind := _valid(form, "kind"):
             alerts = alerts.filter(kind=kind)
-    # The alerts are found once (every contract in force compared with its minimum): their
-    # numbers in order give the count and the page; only the page's rows are then read in
-    # full (never a second pass over every contract for the paginator's count).
+    # The alerts are found once (every contract in force compared with its minimum), and
+    # kept until the HR tables change (``PAY_READS``): their numbers in order give the
+    # count and the page; only the page's rows are then read in full.
     order = ("employee__last_name", "employee__first_name", "pk")
-    page = paginate(request, list(alerts.order_by(*order).values_list("pk", flat=True)))
+    key = ("pay_alerts", at, getattr(department, "pk", None), category, kind)
+    ids = PAY_READS.get_or_compute(
+        key, lambda: list(alerts.order_by(*order).values_list("pk", flat=True))
+    )
+    page = paginate(request, ids)
     rows = alerts.filter(pk__in=list(page.object_list)).select_related(
         "employee", "employee__department"
     )

@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 from import_export import resources
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from imtsocial import memo
 from imtsocial.imports.files import TimeLimitReached, check_deadline
 from imtsocial.imports.messages import code_of
 
@@ -248,6 +249,7 @@ class ImportResource(resources.ModelResource):
                         default_change_reason=self.change_reason,
                     )
                 self.after_bulk_write(instances, created=created)
+                memo.touch(model)  # no post_save on this path
         except Exception as exc:
             self.handle_import_error(result, exc, raise_errors)
 

@@ -29,16 +29,17 @@ from imtsocial.refdata.models import Unit
 
 _SPECS: dict[str, "Parameter"] = {}
 WHOLE_UNITS = {Unit.DAYS, Unit.MONTHS, Unit.YEARS, Unit.PEOPLE}
-# Inside a request (``ParameterCacheMiddleware``): {day: {key: row in force that day}}.
-# « Mon espace » reads several parameters of several apps; in a request they cost one
-# query per day asked instead of one per parameter. Any save or delete of a parameter
-# row empties it (``clear_request_values``); outside a request nothing is kept.
+# Inside a request (``ParameterCacheMiddleware``): every row of the table, by key, read
+# once (the table holds a few rows per key: one per period). « Mon espace » reads
+# several parameters of several apps at several dates; in a request they cost one query
+# in all. Any save or delete of a parameter row empties it (``clear_request_values``);
+# outside a request nothing is kept.
 _request_values: ContextVar[dict | None] = ContextVar("parameter_values", default=None)
 
 
 @contextmanager
 def request_scope():
-    """Parameters read inside are read once per day (all keys in one query)."""
+    """Parameters read inside are read once (all keys and periods in one query)."""
     token = _request_values.set({})
     try:
         yield
@@ -56,9 +57,14 @@ def _row_in_force(key: str, day: date):
     values = _request_values.get()
     if values is None:
         return ParameterRow.objects.get_in_force(day, key=key)
-    if day not in values:
-        values[day] = {row.key: row for row in ParameterRow.objects.in_force(day)}
-    return values[day].get(key)
+    if not values:
+        values["rows"] = {}
+        for row in ParameterRow.objects.order_by("key", "-valid_from"):
+            values["rows"].setdefault(row.key, []).append(row)
+    for row in values["rows"].get(key, ()):  # the latest period first
+        if row.valid_from <= day and (row.valid_to is None or row.valid_to >= day):
+            return row
+    return None
 
 
 class MissingReferenceData(DomainError):

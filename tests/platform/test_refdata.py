@@ -235,10 +235,11 @@ def test_a_table_page_runs_a_constant_number_of_queries(
     assert response.status_code == 200
 
 
-def test_in_a_request_parameters_are_read_once_per_day_and_a_change_is_seen(
+def test_in_a_request_parameters_are_read_once_and_a_change_is_seen(
     django_assert_num_queries,
 ):
-    """« Mon espace » reads parameters of several apps: one query for all of them."""
+    """« Mon espace » reads parameters of several apps at several dates: one query for
+    all of them."""
     from imtsocial.refdata.parameters import request_scope
     from social_action.parameters import AEEH_MAX_AGE, CESU_MAX_AGE
 
@@ -248,6 +249,7 @@ def test_in_a_request_parameters_are_read_once_per_day_and_a_change_is_seen(
         with django_assert_num_queries(1):
             assert (CESU_MAX_AGE.at(day), AEEH_MAX_AGE.at(day)) == (cesu, aeeh)
             assert CESU_MAX_AGE.at(day) == cesu  # the second read costs nothing
+            assert CESU_MAX_AGE.at(day - timedelta(days=2)) == cesu  # another day too
         # a new value saved during the request is read again, not the memo's
         row = Parameter.objects.get_in_force(day, key=CESU_MAX_AGE.key)
         row.value = Decimal(cesu + 1)

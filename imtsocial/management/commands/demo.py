@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from imtsocial import demo
+from imtsocial import demo, memo
 
 
 class Command(BaseCommand):
@@ -39,6 +39,7 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 demo.build()
+            memo.touch_all()  # the builders write in bulk, without signals
             self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
         self.stdout.write(
             f"Mot de passe de tous les comptes de démonstration : {demo.DEMO_PASSWORD}"

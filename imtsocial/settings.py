@@ -17,6 +17,7 @@ import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 from imtsocial.env import env_bool, env_int, env_list, env_str
 
@@ -180,6 +181,18 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_RESULT_EXPIRES = 7 * 24 * 3600
 CELERY_TIMEZONE = "Europe/Paris"
+# Queues per kind of task: a worker consumes them all unless WORKER_QUEUES names some
+# (scripts/serve worker), so that PDF renders and imports can run on hosts of their own
+# without delaying e-mails (docs/scaling.md).
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = [Queue("celery"), Queue("documents"), Queue("imports")]
+CELERY_TASK_ROUTES = {
+    "imtsocial.reports.tasks.build_edition": {"queue": "documents"},
+    "safety.tasks.render_edition_pdf": {"queue": "documents"},
+    "hr.evaluations.tasks.render_interview_pdf": {"queue": "documents"},
+    "imtsocial.imports.tasks.analyse_import": {"queue": "imports"},
+    "imtsocial.imports.tasks.run_import": {"queue": "imports"},
+}
 # Social action: largest supporting document accepted (PDF, JPEG, PNG).
 SOCIAL_ACTION_MAX_UPLOAD_BYTES = env_int("SOCIAL_ACTION_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 MINUTES_MAX_UPLOAD_BYTES = env_int("MINUTES_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)

@@ -38,3 +38,32 @@ def test_worker_applies_audit_retention(celery_worker, transactional_db, setting
     recent = AuditEvent.log_view(actor=actor, obj=actor)
     assert purge_expired_audit_events.delay().get(timeout=20) == 1
     assert list(AuditEvent.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_pdf_renders_and_imports_have_queues_of_their_own():
+    """A host may run only the PDF renders (WORKER_QUEUES=documents) or leave them out:
+    the e-mails never wait behind a 5 000-entry DUERP edition."""
+    from imtsocial.celery import app
+
+    def queue_of(name):
+        return app.amqp.router.route({}, name)["queue"].name
+
+    assert queue_of("imtsocial.reports.tasks.build_edition") == "documents"
+    assert queue_of("safety.tasks.render_edition_pdf") == "documents"
+    assert queue_of("hr.evaluations.tasks.render_interview_pdf") == "documents"
+    assert queue_of("imtsocial.imports.tasks.run_import") == "imports"
+    assert queue_of("imtsocial.accounts.tasks.send_invitation") == "celery"
+    # every routed task exists under that name
+    app.loader.import_default_modules()
+    for name in app.conf.task_routes:
+        assert name in app.tasks, name
+
+
+@pytest.mark.services
+def test_a_worker_started_without_queues_consumes_every_kind(celery_worker, transactional_db):
+    """The default worker (one host) runs the tasks of the « documents » queue too."""
+    from imtsocial.celery import app
+
+    assert {q.name for q in app.amqp.queues.values()} >= {"celery", "documents", "imports"}
+    result = app.send_task("celery.ping", queue="documents")
+    assert result.get(timeout=20) == "pong"

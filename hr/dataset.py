@@ -188,10 +188,8 @@ def build(dataset: Dataset) -> dict[str, int]:
                 work_email=f"agent{i:06d}@staff.{BENCH_DOMAIN}",
                 site=department.site,
                 department=department,
-                hire_date=date(1995 + i % 25, 1 + i % 12, 1),
                 category=rng.choice("AAABBC"),
                 job_title=rng.choice(("Ingénieur", "Technicien", "Gestionnaire", "Chercheur")),
-                birth_date=date(1960 + i % 40, 1 + i % 12, 1 + i % 28),
             )
         )
     users = [
@@ -202,6 +200,30 @@ def build(dataset: Dataset) -> dict[str, int]:
     users = bulk(User, users)
     for person, user in zip(people, users, strict=True):
         person.user = user
+    contracts, pays = [], []
+    for person in people:
+        contract, pay = _contract(dataset, person)
+        if rng.random() < 0.3 and contract.start.year > 2000:
+            end = date(contract.start.year - 1, 12, 31)
+            contracts.append(
+                Contract(
+                    employee=person,
+                    kind=ContractKind.CDD,
+                    start=date(end.year - 2, 1, 1),
+                    end=end,
+                    category=contract.category or "B",
+                )
+            )
+            pays.append(pay * Decimal("0.9"))
+        contracts.append(contract)
+        pays.append(pay)
+    # Arrived with their first contract (the onboarding of recent arrivals follows it).
+    for contract in contracts:
+        person = contract.employee
+        if person.hire_date is None or contract.start < person.hire_date:
+            person.hire_date = contract.start
+    for i, person in enumerate(people):  # hired between 22 and 41 years old
+        person.birth_date = date(person.hire_date.year - 22 - i % 20, 1 + i % 12, 1 + i % 28)
     people = bulk_create_with_history(people, Employee, batch_size=BATCH_SIZE)
     # The hierarchy: the first of each service is its head; teams of TEAM_SIZE under a
     # manager, managers under the head.
@@ -226,23 +248,6 @@ def build(dataset: Dataset) -> dict[str, int]:
     Employee.objects.bulk_update(people, ["manager"], batch_size=BATCH_SIZE)
     Department.objects.bulk_update(departments, ["head"], batch_size=BATCH_SIZE)
 
-    contracts, pays = [], []
-    for person in people:
-        contract, pay = _contract(dataset, person)
-        if rng.random() < 0.3 and contract.start.year > 2000:
-            end = date(contract.start.year - 1, 12, 31)
-            contracts.append(
-                Contract(
-                    employee=person,
-                    kind=ContractKind.CDD,
-                    start=date(end.year - 2, 1, 1),
-                    end=end,
-                    category=contract.category or "B",
-                )
-            )
-            pays.append(pay * Decimal("0.9"))
-        contracts.append(contract)
-        pays.append(pay)
     contracts = bulk_create_with_history(contracts, Contract, batch_size=BATCH_SIZE)
     salaries = []
     for contract, pay in zip(contracts, pays, strict=True):

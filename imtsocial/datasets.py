@@ -73,6 +73,22 @@ def bulk(model, objects, *, batch_size: int = BATCH_SIZE) -> list:
     return model.objects.bulk_create(objects, batch_size=batch_size)
 
 
+def bulk_with_history(model, objects, *, dated: tuple[str, ...] = (), batch_size: int = BATCH_SIZE):
+    """``bulk_create_with_history``: the rows and one creation history row each, dated
+    ``obj._history_date`` (the event's real date). ``dated``: the fields Django stamps at
+    insert (``auto_now_add``, ``auto_now``), set back to that date afterwards in one
+    ``bulk_update`` (a risk assessed in 2021 was not created today)."""
+    from simple_history.utils import bulk_create_with_history
+
+    objects = bulk_create_with_history(list(objects), model, batch_size=batch_size)
+    if dated:
+        for obj in objects:
+            for name in dated:
+                setattr(obj, name, obj._history_date)
+        model.objects.bulk_update(objects, list(dated), batch_size=batch_size)
+    return objects
+
+
 def is_built() -> bool:
     from imtsocial.accounts.models import User
 

@@ -12,12 +12,13 @@ class SafetyConfig(AppConfig):
 
         for rule in gdpr.RULES:
             platform_gdpr.retention_rules.register(rule, order=30)
+        from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import PREVENTION, NavEntry
-        from safety import demo, myspace, reference
+        from safety import dataset, demo, myspace, reference
 
         platform_myspace.providers.register(myspace.sections, order=30)
         for order, (label, url_name) in enumerate(
@@ -32,6 +33,7 @@ class SafetyConfig(AppConfig):
                 platform_myspace.StatisticsPage(label, url_name), order=order
             )
         platform_demo.builders.register(demo.build, order=30)
+        platform_datasets.builders.register(dataset.build, order=30)
         reference.register_tables()
         navigation.entries.register(
             NavEntry(

@@ -11,12 +11,13 @@ class TeleworkConfig(AppConfig):
         from telework import gdpr
 
         platform_gdpr.subject_providers.register(gdpr.subject_sections, order=20)
+        from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role, register_admin_permissions
         from imtsocial.navigation import NavEntry
-        from telework import demo, imports, myspace, reference
+        from telework import dataset, demo, imports, myspace, reference
 
         platform_myspace.providers.register(myspace.sections, order=20)
         platform_myspace.statistics_pages.register(
@@ -26,6 +27,7 @@ class TeleworkConfig(AppConfig):
             order=20,
         )
         platform_demo.builders.register(demo.build, order=20)
+        platform_datasets.builders.register(dataset.build, order=20)
         reference.register_tables()
         imports.register_importers()
         register_admin_permissions(

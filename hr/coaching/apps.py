@@ -8,8 +8,9 @@ class CoachingConfig(AppConfig):
     verbose_name = _("Développeurs de talents")
 
     def ready(self):
-        from hr.coaching import demo, myspace, services
+        from hr.coaching import dataset, demo, myspace, services
         from hr.models import manager_changed
+        from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
@@ -19,6 +20,7 @@ class CoachingConfig(AppConfig):
         manager_changed.connect(services.relationships_follow_hierarchy, dispatch_uid="coaching")
         platform_myspace.providers.register(myspace.sections, order=11)
         platform_demo.builders.register(demo.build, order=17)
+        platform_datasets.builders.register(dataset.build, order=17)
         navigation.entries.register(
             NavEntry(
                 _("Développeurs de talents"),

@@ -8,13 +8,15 @@ class DialogueConfig(AppConfig):
     verbose_name = _("Dialogue social")
 
     def ready(self):
-        from hr.dialogue import demo, reference
+        from hr.dialogue import dataset, demo, reference
+        from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import PEOPLE_DEVELOPMENT, NavEntry
 
         platform_demo.builders.register(demo.build, order=16)
+        platform_datasets.builders.register(dataset.build, order=16)
         reference.register_tables()
         navigation.entries.register(
             NavEntry(

@@ -8,8 +8,9 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Entretiens professionnels")
 
     def ready(self):
-        from hr.evaluations import demo, myspace, services
+        from hr.evaluations import dataset, demo, myspace, services
         from hr.models import manager_changed
+        from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
@@ -19,6 +20,7 @@ class EvaluationsConfig(AppConfig):
         manager_changed.connect(services.interviews_follow_hierarchy, dispatch_uid="evaluations")
         platform_myspace.providers.register(myspace.sections, order=12)
         platform_demo.builders.register(demo.build, order=15)
+        platform_datasets.builders.register(dataset.build, order=15)
         navigation.entries.register(
             NavEntry(
                 _("Entretiens"),

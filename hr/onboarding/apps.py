@@ -10,7 +10,8 @@ class OnboardingConfig(AppConfig):
 
     def ready(self):
         from hr.models import Employee
-        from hr.onboarding import demo, myspace, services
+        from hr.onboarding import dataset, demo, myspace, services
+        from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
@@ -29,6 +30,7 @@ class OnboardingConfig(AppConfig):
         post_save.connect(services.newcomer_saved, sender=Employee, dispatch_uid="onboarding")
         platform_myspace.providers.register(myspace.sections, order=19)
         platform_demo.builders.register(demo.build, order=19)
+        platform_datasets.builders.register(dataset.build, order=19)
         navigation.entries.register(
             NavEntry(
                 _("Qui fait quoi ?"),

@@ -9,7 +9,8 @@ class TrainingConfig(AppConfig):
 
     def ready(self):
         from hr import panels as hr_panels
-        from hr.training import demo, imports, myspace, panels, reference
+        from hr.training import dataset, demo, imports, myspace, panels, reference
+        from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
@@ -19,6 +20,7 @@ class TrainingConfig(AppConfig):
         hr_panels.file_panels.register(panels.cpf_panel, order=10)
         platform_myspace.providers.register(myspace.sections, order=13)
         platform_demo.builders.register(demo.build, order=14)
+        platform_datasets.builders.register(dataset.build, order=14)
         reference.register_tables()
         imports.register_importers()
         navigation.entries.register(

@@ -8,15 +8,17 @@ class ExposureConfig(AppConfig):
     verbose_name = _("Mesures d'exposition")
 
     def ready(self):
+        from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import PREVENTION, NavEntry
-        from safety.exposure import demo, myspace, perms, reference
+        from safety.exposure import dataset, demo, myspace, perms, reference
 
         platform_myspace.providers.register(myspace.sections, order=34)
         platform_demo.builders.register(demo.build, order=34)
+        platform_datasets.builders.register(dataset.build, order=34)
         reference.register_tables()
         navigation.entries.register(
             NavEntry(

@@ -9,16 +9,18 @@ class QualificationsConfig(AppConfig):
 
     def ready(self):
         from hr import panels as hr_panels
+        from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import PREVENTION, NavEntry
-        from safety.qualifications import demo, myspace, panels, reference
+        from safety.qualifications import dataset, demo, myspace, panels, reference
 
         hr_panels.file_panels.register(panels.qualifications_panel, order=30)
         platform_myspace.providers.register(myspace.sections, order=32)
         platform_demo.builders.register(demo.build, order=32)
+        platform_datasets.builders.register(dataset.build, order=32)
         reference.register_tables()
         navigation.entries.register(
             NavEntry(

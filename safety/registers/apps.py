@@ -8,15 +8,17 @@ class RegistersConfig(AppConfig):
     verbose_name = _("Registres de santé et sécurité")
 
     def ready(self):
+        from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import PREVENTION, NavEntry
-        from safety.registers import demo, myspace, parameters  # noqa: F401 - declares
+        from safety.registers import dataset, demo, myspace, parameters  # noqa: F401 - declares
 
         platform_myspace.providers.register(myspace.sections, order=36)
         platform_demo.builders.register(demo.build, order=36)
+        platform_datasets.builders.register(dataset.build, order=36)
         navigation.entries.register(
             NavEntry(
                 _("Registres santé et sécurité"),

@@ -9,16 +9,18 @@ class SafetyTrainingsConfig(AppConfig):
 
     def ready(self):
         from hr import panels as hr_panels
+        from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import PREVENTION, NavEntry
-        from safety.trainings import demo, myspace, panels, parameters  # noqa: F401
+        from safety.trainings import dataset, demo, myspace, panels, parameters  # noqa: F401
 
         hr_panels.file_panels.register(panels.safety_panel, order=37)
         platform_myspace.providers.register(myspace.sections, order=37)
         platform_demo.builders.register(demo.build, order=37)
+        platform_datasets.builders.register(dataset.build, order=37)
         navigation.entries.register(
             NavEntry(
                 _("Formations sécurité"),

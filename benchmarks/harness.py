@@ -8,7 +8,7 @@
 1. the production settings (``benchmarks.settings``: ``imtsocial.settings`` plus the floor
    view), migrations, ``collectstatic`` into a temporary folder (like the image);
 2. the dataset: ``manage.py bench_dataset --employees N`` when the database has no
-   benchmark logins (before that command exists: the demo plus N bare employees);
+   benchmark logins (its output gives each app's builder and its time);
 3. one session per role (Django's ``login()`` into the session store gunicorn reads;
    MFA is off for the benchmark: ``IMTSOCIAL_MFA_REQUIRED=0``);
 4. gunicorn with the image's workers (``scripts/serve web``: 3) and a Celery worker
@@ -257,30 +257,18 @@ def role_email(role: str, domain: str) -> str:
 
 
 def ensure_dataset(employees: int) -> str:
-    """The e-mail domain of the role logins, building the dataset when missing."""
-    from django.core.management import call_command, get_commands
-
+    """The e-mail domain of the role logins, building the dataset when missing
+    (``manage.py bench_dataset``: the demo, then every app's builder)."""
     from imtsocial.accounts.models import User
 
-    if User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").exists():
-        return BENCH_DOMAIN
-    if "bench_dataset" in get_commands():
+    if not User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").exists():
         print(f"==> manage.py bench_dataset --employees {employees}", flush=True)
         subprocess.run(  # noqa: S603 - fixed arguments
-            [sys.executable, "manage.py", "bench_dataset", "--employees", str(employees)],
+            [sys.executable, "manage.py", "bench_dataset", "--employees", str(employees),
+             "--force"],
             cwd=ROOT, check=True,
         )  # fmt: skip
-        return BENCH_DOMAIN
-    # Before bench_dataset: the demo (every role's login) plus N employees with their
-    # contracts and salaries (benchmarks/stats.py's synthetic school).
-    if not User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").exists():
-        print("==> manage.py demo --force (no bench_dataset command yet)", flush=True)
-        call_command("demo", force=True, verbosity=0)
-    from benchmarks.stats import build
-
-    print(f"==> benchmarks/stats.py build({employees})", flush=True)
-    build(employees)
-    return DEMO_DOMAIN
+    return BENCH_DOMAIN
 
 
 def sessions(domain: str) -> dict:
@@ -486,7 +474,10 @@ def report(args, facts, dataset, rows, jobs, started) -> str:
     floors = [row for row in rows if row["page"] in (FLOOR, FLOOR_AGAIN) and "p50" in row]
     floor = {
         "p50": statistics.mean(row["p50"] for row in floors),
-        "load": {"p50": statistics.mean((row.get("load") or {}).get("p50", 0) for row in floors)},
+        "load": {
+            key: statistics.mean((row.get("load") or {}).get(key, 0) for row in floors)
+            for key in ("p50", "p95")
+        },
     }
     lines = [
         "# Benchmarks",
@@ -516,17 +507,18 @@ def report(args, facts, dataset, rows, jobs, started) -> str:
         "« × plancher » : le p50 (séquentiel, puis en charge) de la page divisé par celui "
         "de la vue plancher (`bench-floor/` : mêmes middlewares, une requête indexée, un "
         "gabarit minuscule), mesurée dans la même exécution avant et après les pages "
-        "(moyenne des deux).",
+        "(moyenne des deux). « p95 × plancher (10) » : le p95 en charge divisé par celui "
+        "du plancher, la cible de [PERF] (≤ 4).",
         "",
         "| App | Page | Rôle | SQL | p50 ms | p95 ms | × plancher | p50 ms (10) | "
-        "p95 ms (10) | req/s (10) | × plancher (10) |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "p95 ms (10) | req/s (10) | × plancher (10) | p95 × plancher (10) |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         page = row["page"]
         if "error" in row:
             lines.append(
-                f"| {page.app} | {page.label} | {page.role} | – | {row['error']} | | | | | | |"
+                f"| {page.app} | {page.label} | {page.role} | – | {row['error']} | | | | | | | |"
             )
             continue
         load = row.get("load") or {}
@@ -536,7 +528,8 @@ def report(args, facts, dataset, rows, jobs, started) -> str:
             f"| {row['p50']:.1f} | {row['p95']:.1f} | {ratio(row['p50'], floor['p50'])} "
             f"| {load.get('p50', 0):.1f} | {load.get('p95', 0):.1f} "
             f"| {load.get('rps', 0):.1f}{errors} "
-            f"| {ratio(load.get('p50'), (floor.get('load') or {}).get('p50'))} |"
+            f"| {ratio(load.get('p50'), floor['load']['p50'])} "
+            f"| {ratio(load.get('p95'), floor['load']['p95'])} |"
         )
     if jobs:
         lines += ["", "## Traitements", "", "| Traitement | Durée |", "|---|---|"]

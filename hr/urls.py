@@ -10,6 +10,7 @@ urlpatterns = [
     path("agents/nouveau/", employees.employee_create, name="employee_create"),
     path("agents/export.<str:fmt>", employees.employee_export, name="employee_export"),
     path("agents/<int:pk>/", employees.employee_detail, name="employee_detail"),
+    path("agents/<int:pk>/historique/", employees.employee_history, name="employee_history"),
     path("agents/<int:pk>/modifier/", employees.employee_edit, name="employee_edit"),
     path("agents/<int:pk>/contrats/ajouter/", employees.contract_add, name="contract_add"),
     path("contrats/<int:pk>/modifier/", employees.contract_edit, name="contract_edit"),

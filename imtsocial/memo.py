@@ -41,9 +41,19 @@ _families: list["CachedReads"] = []
 
 
 class CachedReads:
-    def __init__(self, name: str, *, models: Iterable[str], timeout: int = DEFAULT_TIMEOUT):
+    def __init__(
+        self,
+        name: str,
+        *,
+        models: Iterable[str] = (),
+        apps: Iterable[str] = (),
+        timeout: int = DEFAULT_TIMEOUT,
+    ):
+        """``models``: « app_label.Model » labels; ``apps``: app labels, every model of
+        which is followed (for a result that reads many apps, such as the report)."""
         self.name = name
         self.model_labels = tuple(label.lower() for label in models)
+        self.app_labels = tuple(apps)
         self.timeout = timeout
         _families.append(self)
 
@@ -53,6 +63,12 @@ class CachedReads:
 
     def connect(self) -> None:
         """Follow the writes of the models (call from ``AppConfig.ready()``)."""
+        for app_label in self.app_labels:
+            self.model_labels += tuple(
+                model._meta.label_lower
+                for model in apps.get_app_config(app_label).get_models()
+                if model._meta.label_lower not in self.model_labels
+            )
         for label in self.model_labels:
             model = apps.get_model(label)
             uid = f"memo:{self.name}:{label}"

@@ -90,7 +90,8 @@ def _render_employee(request, employee: Employee, *, is_self: bool):
             (c for c in contracts if c.start <= today and (c.end is None or c.end >= today)), None
         ),
         "pay_history": pay_history,
-        "history": _history(employee) if perms.can_view_history(user, employee) else None,
+        # the history has a page of its own (three history tables read: only when asked)
+        "can_view_history": perms.can_view_history(user, employee),
         "panels": panels_for(request, employee),
     }
     return render(request, "hr/employee_detail.html", context)
@@ -114,6 +115,26 @@ def employee_detail(request, pk):
             with_pay=perms.can_view_pay(request.user, employee),
         )
     return _render_employee(request, employee, is_self=is_self)
+
+
+@require_GET
+def employee_history(request, pk):
+    """Who changed the file, its contracts and its salaries (HR only: 404 for anyone
+    else, as for a file they may not open). The read is journaled with the pay."""
+    employee = perms.get_employee_for(request.user, pk)
+    if not perms.can_view_history(request.user, employee):
+        raise Http404
+    AuditEvent.log_view(
+        actor=request.user,
+        obj=employee,
+        subject=employee,
+        with_pay=perms.can_view_pay(request.user, employee),
+    )
+    return render(
+        request,
+        "hr/employee_history.html",
+        {"employee": employee, "history": _history(employee), "limit": HISTORY_LIMIT},
+    )
 
 
 @require_GET

@@ -11,8 +11,9 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from imtsocial import myspace as platform_myspace
         from imtsocial.demo import builders
-        from imtsocial.reports import demo, indicators, myspace
+        from imtsocial.reports import catalogue, demo, indicators, myspace
 
         indicators.register_all()
+        catalogue.FIGURES_READS.connect()
         builders.register(demo.build, order=90)
         platform_myspace.providers.register(myspace.sections, order=15)

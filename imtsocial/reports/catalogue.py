@@ -21,7 +21,20 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
+from imtsocial.memo import CachedReads
 from imtsocial.reports.enums import Unit
+
+# Every table an indicator may read: the apps the catalogue composes, the reference data
+# and the declared values (connected in ``ReportsConfig.ready``).
+FIGURES_READS = CachedReads(
+    "reports.figures",
+    apps=(
+        "refdata", "hr", "evaluations", "training", "dialogue", "coaching", "skills",
+        "onboarding", "telework", "safety", "prevention_network", "qualifications",
+        "inspections", "exposure", "asbestos", "registers", "safety_trainings",
+        "social_action", "reports",
+    ),
+)  # fmt: skip
 
 Number = int | Decimal
 
@@ -37,6 +50,11 @@ class Indicator:
     source: str = ""  # URL name of the intranet page the figure comes from
     people: bool = False  # a count of people: 1 … 4 shown « < 5 »
     declared: bool = False  # a declared (manual) indicator: value from DeclaredValue
+
+    def __reduce__(self):
+        """Pickled as its code (its ``compute`` is a function of the app that declared
+        it): the figures kept in the cache (``FIGURES_READS``) find it again."""
+        return (indicator_by_code, (self.code,))
 
 
 @dataclass(frozen=True)
@@ -82,6 +100,10 @@ def register(*indicators: Indicator) -> None:
 
 def by_code() -> dict[str, Indicator]:
     return {i.code: i for i in INDICATORS}
+
+
+def indicator_by_code(code: str) -> Indicator:
+    return by_code()[code]
 
 
 SERIES: list[Series] = []

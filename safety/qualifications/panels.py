@@ -15,12 +15,15 @@ def qualifications_panel(request, employee) -> dict | None:
         qualifications = employee.qualifications.all()
     else:
         qualifications = perms.qualifications_visible_to(request.user).filter(holder=employee)
+    today = timezone.localdate()
     qualifications = list(
-        qualifications.select_related("qualification_type").order_by("-expires_on", "pk")
+        services.with_notice_days(qualifications, today)
+        .select_related("qualification_type")
+        .order_by("-expires_on", "pk")
     )
     if not qualifications and not is_self:
         return None
-    services.with_states(qualifications, timezone.localdate())
+    services.with_states(qualifications, today)  # one query in all, with the notices
     return {
         "template": "safety/qualifications/panel.html",
         "qualifications": qualifications,

@@ -10,7 +10,7 @@ from operator import or_
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from imtsocial.locking import bump_version
 from safety.qualifications.enums import State
@@ -65,13 +65,30 @@ def not_renewed(qualifications):
     return qualifications.exclude(Exists(later))
 
 
+def with_notice_days(qualifications, at: date):
+    """Annotated with ``type_notice_days``: the notice period of the type in force at
+    ``at``, read in the same query (``with_states`` then asks for nothing more)."""
+    in_force = (
+        QualificationValidity.objects.in_force(at)
+        .filter(qualification_type=OuterRef("qualification_type"))
+        .order_by("-valid_from")
+        .values("notice_days")[:1]
+    )
+    return qualifications.annotate(type_notice_days=Subquery(in_force))
+
+
 def with_states(qualifications, at: date, notices: dict[int, int] | None = None):
-    """Set ``state`` and ``badge`` on each qualification of an evaluated list."""
-    notices = notice_days_at(at) if notices is None else notices
+    """Set ``state`` and ``badge`` on each qualification of an evaluated list (the notice
+    periods from ``notices``, else from ``with_notice_days``, else read here)."""
+    annotated = all(hasattr(q, "type_notice_days") for q in qualifications)
+    if notices is None and not annotated:
+        notices = notice_days_at(at)
     for qualification in qualifications:
-        qualification.state = qualification.state_at(
-            at, notices.get(qualification.qualification_type_id, 0)
-        )
+        if notices is not None:
+            days = notices.get(qualification.qualification_type_id, 0)
+        else:
+            days = qualification.type_notice_days or 0
+        qualification.state = qualification.state_at(at, days)
         qualification.state_label = State(qualification.state).label
         qualification.badge = Qualification.badge_of(qualification.state)
     return qualifications

@@ -22,6 +22,7 @@ from tests.factories import (
     EmployeeFactory,
     SalaryRecordFactory,
 )
+from tests.qualifications.factories import QualificationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -101,12 +102,15 @@ class TestWhoSeesWhat:
                 end=date(1990 + year, 12, 31),
             )
             SalaryRecordFactory(contract=contract)
+        for _ in range(contracts):  # the qualifications panel shown, at two sizes too
+            QualificationFactory(holder=person)
         client.force_login(make_user(Role.HR))
-        # session, user, roles (2), employee, contracts, salaries, audit insert, history of
-        # the file, of its contracts and of its salaries; the CPF panel (hours used, CPF
-        # rules: the contracts are the page's); the skills panel; the qualifications panel
-        # (validities in force, qualifications) and the safety-trainings panel (attendances)
-        with django_assert_num_queries(17):
+        # session, user, roles (2), employee, contracts, salaries, audit insert; the CPF
+        # panel (hours used, CPF rules: the contracts are the page's); the skills panel;
+        # the qualifications panel (qualifications with their type's notice period, one
+        # query) and the safety-trainings panel (attendances, road-risk census). The
+        # history has its own page.
+        with django_assert_num_queries(14):
             client.get(reverse("hr:employee_detail", args=[person.pk]))
 
 
@@ -142,7 +146,10 @@ class TestEmployeeEdits:
         contract.working_time_ratio, contract._history_user = 80, hr
         contract.save()
         client.force_login(hr)
-        rows = client.get(reverse("hr:employee_detail", args=[person.pk])).context["history"]
+        file = client.get(reverse("hr:employee_detail", args=[person.pk]))
+        history_url = reverse("hr:employee_history", args=[person.pk])
+        assert history_url in file.content.decode()  # the file links to its history
+        rows = client.get(history_url).context["history"]
         changes = [
             (row.subject, row.who, [(c.field, c.old, c.new) for c in row.changes]) for row in rows
         ]
@@ -173,8 +180,10 @@ class TestEmployeeEdits:
         for user in (manager.user, person.user):
             client.force_login(user)
             response = client.get(reverse("hr:employee_detail", args=[person.pk]))
-            assert response.context["history"] is None
+            history_url = reverse("hr:employee_history", args=[person.pk])
+            assert history_url not in response.content.decode()
             assert "Salaire au" not in page_text(response)
+            assert client.get(history_url).status_code == 404
 
     def test_a_stale_form_is_refused_without_overwriting(self, client, staff, make_user):
         _manager, person, _contract = staff

@@ -24,6 +24,11 @@ MATRIX = {
         "employee",
         {ANON: 302, EMPLOYEE: 404, MANAGER: 200, HR: 200, DIRECTOR: 404},
     ),
+    # the history: HR only; the manager may open the file, not its history
+    "hr:employee_history": (
+        "employee",
+        {ANON: 302, EMPLOYEE: 404, MANAGER: 404, HR: 200, DIRECTOR: 404},
+    ),
     "hr:employee_edit": (
         "employee",
         {ANON: 302, EMPLOYEE: 403, MANAGER: 403, HR: 200, DIRECTOR: 403},

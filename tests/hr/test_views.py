@@ -71,12 +71,13 @@ class TestEmployeeFile:
         client.force_login(hr)
         # A change made through the admin by HR is kept with who and what.
         response = client.get(detail_url(report))
-        assert "Historique des modifications" in response.content.decode()
+        history_url = reverse("hr:employee_history", args=[report.pk])
+        assert history_url in response.content.decode()
         report_obj = type(report).objects.get(pk=report.pk)
         report_obj._history_user = hr
         report_obj.job_title = "Technicienne de laboratoire"
         report_obj.save()
-        html = client.get(detail_url(report)).content.decode()
+        html = client.get(history_url).content.decode()
         assert "Technicienne de laboratoire" in html
         assert f"{hr}" in html
         assert "Fonction</strong> : — → Technicienne de laboratoire" in html
@@ -89,21 +90,24 @@ class TestEmployeeFile:
                 "Historique des modifications"
                 not in client.get(detail_url(report)).content.decode()
             )
+            history_url = reverse("hr:employee_history", args=[report.pk])
+            assert client.get(history_url).status_code == 404
 
     def test_query_count_does_not_grow_with_history(
         self, client, team, make_user, django_assert_max_num_queries
     ):
         _manager, report, _stranger = team
         client.force_login(make_user(Role.HR))
-        client.get(detail_url(report))  # warm the session and caches
-        # with the CPF (3), skills, qualifications (2) and safety-trainings panels
-        with django_assert_max_num_queries(18) as few:
-            client.get(detail_url(report))
+        history_url = reverse("hr:employee_history", args=[report.pk])
+        client.get(history_url)  # warm the session and caches
+        # session, user, roles (2), employee, audit insert, the three history tables
+        with django_assert_max_num_queries(9) as few:
+            client.get(history_url)
         for index in range(30):
             report.job_title = f"Fonction {index}"
             report.save()
         with django_assert_max_num_queries(len(few.captured_queries)):
-            client.get(detail_url(report))
+            client.get(history_url)
 
 
 class TestDirectory:

@@ -116,3 +116,20 @@ def test_a_bulk_import_moves_the_figures_on(client, make_user):
     assert PAY_READS.version() == before  # the analysis writes nothing
     import_job_confirm(job=job, by=hr)
     assert PAY_READS.version() > before
+
+
+def test_the_report_figures_are_computed_once_until_a_table_they_read_changes(client, make_user):
+    from imtsocial.reports.services import years_offered
+
+    client.force_login(make_user(Role.HR))
+    url = reverse("reports:figures", kwargs={"year": years_offered()[0]})
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    first = queries()
+    assert queries() < first / 5  # the second visit reads the figures from the cache
+    hire(Decimal(2500))  # an HR write: every figure is computed again
+    assert queries() == first

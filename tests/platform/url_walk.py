@@ -50,6 +50,7 @@ OBJECT_MODELS = {
     "onboarding:item_done": {"pk": "onboarding.OnboardingItem"},
     "hr:employee_detail": {"pk": "hr.Employee"},
     "hr:employee_edit": {"pk": "hr.Employee"},
+    "hr:employee_history": {"pk": "hr.Employee"},
     "hr:contract_add": {"pk": "hr.Employee"},
     "hr:contract_edit": {"pk": "hr.Contract"},
     "hr:salary_add": {"pk": "hr.Contract"},

@@ -65,7 +65,7 @@ def worker(transactional_db, tmp_path, settings):
         process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "imtsocial", "worker", "--pool=prefork",
              "--concurrency=1", "--without-heartbeat", "--without-gossip", "--without-mingle",
-             "-Q", "celery", "--loglevel=INFO"],
+             "-Q", "celery,documents", "--loglevel=INFO"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:

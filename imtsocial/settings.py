@@ -149,6 +149,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # ``iterator()`` (every ModelChoiceField's options) without a server-side cursor: one
+    # round trip instead of DECLARE/FETCH/CLOSE, and required behind PgBouncer in
+    # transaction mode (docs/scaling.md).
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, Celery --------------------------------------------------------------

@@ -161,7 +161,10 @@ class ActionFilterForm(forms.Form):
     )
     owner = forms.ModelChoiceField(
         label=_("Responsable"),
-        queryset=User.objects.filter(safety_actions__isnull=False).distinct(),
+        # a semi-join on the owners (not DISTINCT over whole user rows)
+        queryset=User.objects.filter(
+            pk__in=ActionItem.objects.filter(owner__isnull=False).values("owner_id")
+        ).order_by("last_name", "first_name", "pk"),
         required=False,
         empty_label=_("Tous"),
     )

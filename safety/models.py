@@ -375,6 +375,8 @@ class ActionItem(models.Model):
         ordering = ["due_date", "pk"]
         indexes = [
             models.Index(fields=["status", "due_date"], name="safety_action_status_due"),
+            # the action plan's order: its first page read in order, not sorted whole
+            models.Index(fields=["due_date", "id"], name="safety_action_due_id"),
             models.Index(fields=["owner", "status"], name="safety_action_owner_status"),
         ]
         constraints = [

@@ -373,6 +373,30 @@ def _requests(dataset: Dataset, people) -> list[TeleworkRequest]:
     return requests
 
 
+def _request(rng, pk, manager_id, start, end, reason, submitted_at) -> TeleworkRequest:
+    """A request of ``pk`` for [start, end], its arrangement drawn for ``reason``."""
+    days, floating, period, per_week = _arrangement(rng, reason)
+    health = reason == Reason.HEALTH
+    return TeleworkRequest(
+        employee_id=pk,
+        manager_id=manager_id,
+        fixed_days=days,
+        floating_days=floating,
+        floating_period=period,
+        days_per_week=per_week,
+        start=start,
+        end=end,
+        reason=reason,
+        physician_opinion_received=health,
+        physician_opinion_date=(
+            timezone.localtime(submitted_at).date() - timedelta(days=rng.randint(3, 40))
+            if health
+            else None
+        ),
+        submitted_at=submitted_at,
+    )
+
+
 def _chain(rng, today, pk, hire, manager_id, waiting) -> list[TeleworkRequest]:
     """One teleworker's requests, one period after the other since they started."""
     earliest = max(date(FIRST_YEAR, 1, 1), hire or date(FIRST_YEAR, 1, 1))
@@ -387,27 +411,8 @@ def _chain(rng, today, pk, hire, manager_id, waiting) -> list[TeleworkRequest]:
         submitted = start - timedelta(days=lead)
         if submitted > today - timedelta(days=1):
             break
-        days, floating, period, per_week = _arrangement(rng, reason)
-        chain.append(
-            TeleworkRequest(
-                employee_id=pk,
-                manager_id=manager_id,
-                fixed_days=days,
-                floating_days=floating,
-                floating_period=period,
-                days_per_week=per_week,
-                start=start,
-                end=end,
-                reason=reason,
-                physician_opinion_received=reason == Reason.HEALTH,
-                physician_opinion_date=(
-                    submitted - timedelta(days=rng.randint(3, 40))
-                    if reason == Reason.HEALTH
-                    else None
-                ),
-                submitted_at=_aware(submitted, rng.randint(8, 17), rng.choice((0, 20, 40))),
-            )
-        )
+        submitted_at = _aware(submitted, rng.randint(8, 17), rng.choice((0, 20, 40)))
+        chain.append(_request(rng, pk, manager_id, start, end, reason, submitted_at))
         # Most renew the same arrangement; some stop, or change after a break.
         if rng.random() < 0.15:
             break
@@ -426,21 +431,9 @@ def _chain(rng, today, pk, hire, manager_id, waiting) -> list[TeleworkRequest]:
         reason = chain[-1].reason if chain else Reason.COMMUTE
         if reason in (Reason.HEALTH, Reason.CARER, Reason.PREGNANCY):
             reason = Reason.COMMUTE
-        days, floating, period, per_week = _arrangement(rng, reason)
-        chain.append(
-            TeleworkRequest(
-                employee_id=pk,
-                manager_id=manager_id,
-                fixed_days=days,
-                floating_days=floating,
-                floating_period=period,
-                days_per_week=per_week,
-                start=start,
-                end=_period(rng, start, reason),
-                reason=reason,
-                submitted_at=_aware(today - timedelta(days=rng.randint(1, 12)), 10),
-            )
-        )
+        end = _period(rng, start, reason)
+        submitted_at = _aware(today - timedelta(days=rng.randint(1, 12)), 10)
+        chain.append(_request(rng, pk, manager_id, start, end, reason, submitted_at))
         chain[-1]._waiting = True
     return chain
 

@@ -1,18 +1,15 @@
 """The benchmark's onboarding checklists (``manage.py bench_dataset``, ``imtsocial.datasets``).
 
-For 10 000 employees: the checklists of the 300 most recent arrivals — the people whose
-first contract started last (their hire date is set to that start: the hr builder's hire
-dates predate the contracts of its recent fixed-term staff) — opened three weeks before
-the arrival, with every step in use. The older ones are done, by the step's owner (HR,
+For 10 000 employees: the checklists of the 300 most recent arrivals (the hr builder's
+hire date is the start of the person's first contract), opened three weeks before the
+arrival, with every step in use. The older ones are done, by the step's owner (HR,
 IT, prevention, the newcomer's manager); the arrivals of the last months still have
 steps to do, so the owners' lists and « Mon espace » have work. Written in bulk.
 """
 
 from datetime import timedelta
 
-from django.db.models import Min
-
-from hr.models import Contract, Employee
+from hr.models import Employee
 from hr.onboarding.models import Onboarding, OnboardingItem, OnboardingStep, Owner
 from imtsocial.datasets import Dataset, bulk
 
@@ -25,20 +22,11 @@ def build(dataset: Dataset) -> dict[str, int]:
     user_of = dataset.shared["user_of"]
     bench_users = dataset.shared["bench_users"]
     ours = set(dataset.shared["employee_ids"])
-    arrivals = sorted(
-        (
-            (row["first"], row["employee_id"])
-            for row in Contract.objects.filter(employee_id__in=ours, start__lte=today)
-            .values("employee_id")
-            .annotate(first=Min("start"))
-        ),
-        reverse=True,
-    )[: dataset.scaled(300)]
-    newcomers = list(Employee.objects.filter(pk__in=[pk for _day, pk in arrivals]))
-    arrived = {pk: day for day, pk in arrivals}
-    for person in newcomers:
-        person.hire_date = arrived[person.pk]
-    Employee.objects.bulk_update(newcomers, ["hire_date"], batch_size=2000)
+    newcomers = list(
+        Employee.objects.filter(pk__in=ours, hire_date__lte=today).order_by("-hire_date", "pk")[
+            : dataset.scaled(300)
+        ]
+    )
     existing = set(Onboarding.objects.values_list("employee_id", flat=True))
     newcomers = [p for p in newcomers if p.pk not in existing]
     onboardings = bulk(Onboarding, (Onboarding(employee=p) for p in newcomers))

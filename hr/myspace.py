@@ -10,7 +10,7 @@ from hr.models import Contract, Employee
 from hr.parameters import CONTRACT_END_NOTICE_DAYS
 from hr.stats import PAY_READS, contracts_with_minimum
 from imtsocial.accounts.roles import Role, employee_of, roles_of
-from imtsocial.myspace import Item, Section
+from imtsocial.myspace import Item, Section, batch
 
 
 def _ending_contracts(at, days):
@@ -20,90 +20,97 @@ def _ending_contracts(at, days):
     )
 
 
-def sections(request) -> list[Section]:
+def sections(request):
     user = request.user
     held = roles_of(user)
-    result = []
     employee = employee_of(user)
-    if Role.EMPLOYEE in held:
-        details = [employee.department.name, employee.site.name]
-        if employee.manager_id:
-            details.append(_("responsable : %(name)s") % {"name": employee.manager.full_name})
-        result.append(
-            Section(
-                title=_("Mon dossier"),
-                role_label=Role.EMPLOYEE.label,
-                items=[Item(label=employee.full_name, detail=" · ".join(details))],
-                links=[Item(label=_("Voir mon dossier"), url=reverse("hr:my_file"))],
-            )
-        )
+    counters = batch(request)
     today = timezone.localdate()
-    notice = []
+    manages, staff_role = Role.MANAGER in held, Role.HR in held or Role.DIRECTOR in held
+    if manages or Role.HR in held:
+        days = CONTRACT_END_NOTICE_DAYS.at(today)
+    if manages:
+        team = counters.count(Employee.objects.active().filter(manager=employee))
+        team_ending = counters.count(
+            _ending_contracts(today, days).filter(employee__manager=employee)
+        )
+    if staff_role:
+        staff = counters.count(Employee.objects.active())
 
-    def notice_days() -> int:
-        """The alert delay of ending contracts, read once per page."""
-        if not notice:
-            notice.append(CONTRACT_END_NOTICE_DAYS.at(today))
-        return notice[0]
-
-    if Role.MANAGER in held:
-        count = Employee.objects.active().filter(manager=employee).count()
-        days = notice_days()
-        ending = _ending_contracts(today, days).filter(employee__manager=employee).count()
-        todo = []
-        if ending:
-            todo.append(
-                Item(
-                    label=ngettext(
-                        "%(count)d contrat de votre équipe se termine dans les %(days)d jours",
-                        "%(count)d contrats de votre équipe se terminent dans les %(days)d jours",
-                        ending,
-                    )
-                    % {"count": ending, "days": days},
-                    url=reverse("hr:team"),
-                    badge=_("Fin de contrat"),
-                    badge_level="warning",
-                )
-            )
-        result.append(
-            Section(
-                todo=todo,
-                title=_("Mon équipe"),
-                role_label=Role.MANAGER.label,
+    def build() -> list[Section]:
+        result = [_employee_section(employee)] if Role.EMPLOYEE in held else []
+        if manages:
+            result.append(_team_section(team.value, team_ending.value, days))
+        if staff_role:
+            section = Section(
+                title=_("Personnel"),
+                role_label=(Role.HR if Role.HR in held else Role.DIRECTOR).label,
                 items=[
                     Item(
                         label=ngettext(
-                            "%(count)d agent sous ma responsabilité",
-                            "%(count)d agents sous ma responsabilité",
-                            count,
+                            "%(count)d agent en poste", "%(count)d agents en poste", staff.value
                         )
-                        % {"count": count}
+                        % {"count": staff.value}
                     )
                 ],
-                links=[Item(label=_("Voir mon équipe"), url=reverse("hr:team"))],
             )
-        )
-    if Role.HR in held or Role.DIRECTOR in held:
-        count = Employee.objects.active().count()
-        section = Section(
-            title=_("Personnel"),
-            role_label=(Role.HR if Role.HR in held else Role.DIRECTOR).label,
-            items=[
-                Item(
-                    label=ngettext("%(count)d agent en poste", "%(count)d agents en poste", count)
-                    % {"count": count}
+            if Role.HR in held:
+                section.links.append(
+                    Item(label=_("Annuaire du personnel"), url=reverse("hr:employee_list"))
                 )
-            ],
-        )
-        if Role.HR in held:
-            section.links.append(
-                Item(label=_("Annuaire du personnel"), url=reverse("hr:employee_list"))
+                section.todo.extend(_hr_todo(today, days))
+            else:  # the director: every card links to its page
+                section.links.append(Item(label=_("Statistiques RH"), url=reverse("hr:statistics")))
+            result.append(section)
+        return result
+
+    return build
+
+
+def _employee_section(employee) -> Section:
+    details = [employee.department.name, employee.site.name]
+    if employee.manager_id:
+        details.append(_("responsable : %(name)s") % {"name": employee.manager.full_name})
+    return Section(
+        title=_("Mon dossier"),
+        role_label=Role.EMPLOYEE.label,
+        items=[Item(label=employee.full_name, detail=" · ".join(details))],
+        links=[Item(label=_("Voir mon dossier"), url=reverse("hr:my_file"))],
+    )
+
+
+def _team_section(count: int, ending: int, days: int) -> Section:
+    todo = []
+    if ending:
+        todo.append(
+            Item(
+                label=ngettext(
+                    "%(count)d contrat de votre équipe se termine dans les %(days)d jours",
+                    "%(count)d contrats de votre équipe se terminent dans les %(days)d jours",
+                    ending,
+                )
+                % {"count": ending, "days": days},
+                url=reverse("hr:team"),
+                badge=_("Fin de contrat"),
+                badge_level="warning",
             )
-            section.todo.extend(_hr_todo(today, notice_days()))
-        else:  # the director: every card links to its page
-            section.links.append(Item(label=_("Statistiques RH"), url=reverse("hr:statistics")))
-        result.append(section)
-    return result
+        )
+    return Section(
+        todo=todo,
+        title=_("Mon équipe"),
+        role_label=Role.MANAGER.label,
+        items=[
+            Item(
+                label=ngettext(
+                    "%(count)d agent sous ma responsabilité",
+                    "%(count)d agents sous ma responsabilité",
+                    count,
+                )
+                % {"count": count}
+            )
+        ],
+        links=[Item(label=_("Voir mon équipe"), url=reverse("hr:team"))],
+    )
 
 
 def _hr_todo(today, days) -> list[Item]:

@@ -9,6 +9,22 @@ An app contributes with a ``myspace.py`` module exposing
 Sections are shown in ``order``. A person with several roles sees every section
 that applies.
 
+Counters are read together: a provider asks the page's batch for them
+(``batch(request).count(queryset)``, ``.aggregate(queryset, **expressions)``,
+``.exists(queryset)``: ``imtsocial.batch.Aggregates``) and returns a function that
+builds its sections; « Mon espace » calls every provider, then every builder, so that
+the first counter read runs one statement for the counters of every app::
+
+    def sections(request):
+        pending = batch(request).count(Entry.objects.filter(status="submitted"))
+
+        def build():
+            return [Section(..., items=[Item(label=... % {"count": pending.value})])]
+
+        return build
+
+A provider may still return its sections at once (a list) when it reads no counter.
+
 The director's « Pilotage » card links to every statistics page and to the yearly
 report. An app adds its page from ``ready()``::
 
@@ -25,6 +41,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from imtsocial.accounts.roles import Role, roles_of
+from imtsocial.batch import Aggregates
 from imtsocial.registry import Registry
 
 providers = Registry("« Mon espace » sections")
@@ -52,10 +69,25 @@ class Section:
     links: list[Item] = field(default_factory=list)
 
 
+def batch(request) -> Aggregates:
+    """The page's batch of counters, shared by every provider."""
+    aggregates = getattr(request, "_myspace_batch", None)
+    if aggregates is None:
+        aggregates = request._myspace_batch = Aggregates()
+    return aggregates
+
+
+def sections_of(provider, request) -> list[Section]:
+    """One provider's sections (its counters read on their own)."""
+    sections = provider(request)
+    return sections() if callable(sections) else sections
+
+
 def sections_for(request) -> list[Section]:
+    built = [provider(request) for provider in providers]  # counters declared first
     result: list[Section] = []
-    for provider in providers:
-        result.extend(provider(request))
+    for sections in built:
+        result.extend(sections() if callable(sections) else sections)
     return result
 
 

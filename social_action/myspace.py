@@ -1,7 +1,9 @@
 """« Mon espace »: the person's aid requests and appointments; the correspondent's queue.
 
-Two queries for an employee, one for the correspondent, whatever the data size. HR and
-the director get nothing here: they see only aggregate figures, on the module's
+Every counter goes to the page's batch (``imtsocial.myspace.batch``): whether the person
+has an aid request, a coming appointment, and the correspondent's queue. The lists run
+only for a person who has some: at most two queries of its own, whatever the data size.
+HR and the director get nothing here: they see only aggregate figures, on the module's
 statistics page."""
 
 from datetime import timedelta
@@ -13,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from imtsocial.accounts.roles import Role, employee_of, roles_of
-from imtsocial.myspace import Item, Section
+from imtsocial.myspace import Item, Section, batch
 from social_action.enums import RequestStatus
 from social_action.models import AidRequest, Booking
 from social_action.parameters import REQUEST_SLA_DAYS
@@ -22,44 +24,63 @@ OWN_REQUESTS_SHOWN = 5
 BOOKINGS_SHOWN = 3
 
 
-def sections(request) -> list[Section]:
+def sections(request):
     held = roles_of(request.user)
-    result = []
-    if Role.EMPLOYEE in held:
-        section = _employee_section(employee_of(request.user))
-        if section is not None:
-            result.append(section)
-    if Role.SOCIAL_ACTION in held:
-        result.append(_correspondent_section())
-    return result
-
-
-def _employee_section(employee) -> Section | None:
-    """The person's latest requests, whatever their state (a paid or refused aid is still
-    news), and their coming appointments; shown only when there is one of either.
-
-    Two queries. (The card used to list only requests in progress, and put those awaiting
-    the person in « À faire » only: with a draft, a paid and a refused request the card was
-    empty.)"""
-    if employee is None:
-        return None
-    requests_ = list(
-        AidRequest.objects.filter(requester=employee)
-        .select_related("scheme")
-        .order_by("-created_at", "-pk")[:OWN_REQUESTS_SHOWN]
-    )
-    bookings = list(
-        Booking.objects.filter(
+    counters = batch(request)
+    employee = employee_of(request.user) if Role.EMPLOYEE in held else None
+    if employee is not None:
+        own_requests = AidRequest.objects.filter(requester=employee)
+        coming = Booking.objects.filter(
             employee=employee,
             cancelled_at__isnull=True,
             slot__cancelled=False,
             slot__starts_at__gte=timezone.now(),
         )
-        .select_related("slot")
-        .order_by("slot__starts_at")[:BOOKINGS_SHOWN]
+        has_requests, has_coming = counters.exists(own_requests), counters.exists(coming)
+    if Role.SOCIAL_ACTION in held:
+        late_before = timezone.now() - timedelta(days=REQUEST_SLA_DAYS.at(timezone.localdate()))
+        queue = counters.aggregate(
+            AidRequest.objects.all(),
+            submitted=Count("pk", filter=Q(status=RequestStatus.SUBMITTED)),
+            late=Count(
+                "pk", filter=Q(status=RequestStatus.SUBMITTED, submitted_at__lt=late_before)
+            ),
+            to_pay=Count("pk", filter=Q(status=RequestStatus.APPROVED)),
+        )
+
+    def build() -> list[Section]:
+        result = []
+        if employee is not None and (has_requests.value or has_coming.value):
+            result.append(
+                _employee_section(
+                    own_requests if has_requests.value else None,
+                    coming if has_coming.value else None,
+                )
+            )
+        if Role.SOCIAL_ACTION in held:
+            result.append(_correspondent_section(queue.value))
+        return result
+
+    return build
+
+
+def _employee_section(own_requests, coming) -> Section:
+    """The person's latest requests, whatever their state (a paid or refused aid is still
+    news), and their coming appointments; shown only when there is one of either.
+
+    One query for each list, none for a list the batch found empty (``None``). (The card
+    used to list only requests in progress, and put those awaiting the person in « À faire »
+    only: with a draft, a paid and a refused request the card was empty.)"""
+    requests_ = (
+        own_requests.select_related("scheme").order_by("-created_at", "-pk")[:OWN_REQUESTS_SHOWN]
+        if own_requests is not None
+        else []
     )
-    if not requests_ and not bookings:
-        return None
+    bookings = (
+        coming.select_related("slot").order_by("slot__starts_at")[:BOOKINGS_SHOWN]
+        if coming is not None
+        else []
+    )
     appointments = reverse("social_action:slot_list")
     section = Section(
         title=_("Mes demandes d'aide sociale"),
@@ -106,13 +127,7 @@ def _employee_section(employee) -> Section | None:
     return section
 
 
-def _correspondent_section() -> Section:
-    late_before = timezone.now() - timedelta(days=REQUEST_SLA_DAYS.at(timezone.localdate()))
-    counts = AidRequest.objects.aggregate(
-        submitted=Count("pk", filter=Q(status=RequestStatus.SUBMITTED)),
-        late=Count("pk", filter=Q(status=RequestStatus.SUBMITTED, submitted_at__lt=late_before)),
-        to_pay=Count("pk", filter=Q(status=RequestStatus.APPROVED)),
-    )
+def _correspondent_section(counts: dict) -> Section:
     queue = reverse("social_action:queue")
     section = Section(
         title=_("Action sociale"),

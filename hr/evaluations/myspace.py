@@ -1,40 +1,74 @@
 """« Mon espace »: the person's interview to sign or review, the evaluator's and the
 endorser's to-dos, HR's campaign follow-up, the director's figures.
 
-A constant number of queries per role, whatever the number of interviews."""
+The counters (interviews to conduct or endorse, the latest campaign and its progress)
+go to the page's batch of counters (``imtsocial.myspace.batch``): no query of their
+own. One query per person: their latest interview. Constant whatever the number of
+interviews."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from hr.evaluations.enums import InterviewStatus, ReviewStatus
+from hr.evaluations.enums import DONE_STATUSES, InterviewStatus, ReviewStatus
 from hr.evaluations.models import EvaluationCampaign, EvaluationInterview
-from hr.evaluations.stats import campaign_progress
 from imtsocial.accounts.roles import Role, employee_of, roles_of
 from imtsocial.formats import long_date
-from imtsocial.myspace import Item, Section
+from imtsocial.myspace import Item, Section, batch
 
 IN_PROGRESS = [InterviewStatus.PLANNED, InterviewStatus.HELD, InterviewStatus.WRITTEN]
 
 
-def sections(request) -> list[Section]:
+def sections(request):
     held = roles_of(request.user)
-    result = []
+    counters = batch(request)
     own = employee_of(request.user) if Role.EMPLOYEE in held else None
+    follows_up, hr = Role.HR in held or Role.DIRECTOR in held, Role.HR in held
     if own is not None:
-        section = _employee_section(own)
-        if section is not None:
-            result.append(section)
-        section = _conductor_section(own)
-        if section is not None:
-            result.append(section)
-    if Role.HR in held or Role.DIRECTOR in held:
-        section = _follow_up_section(hr=Role.HR in held)
-        if section is not None:
-            result.append(section)
-    return result
+        mine = Q(evaluator=own)
+        conducted = counters.aggregate(
+            EvaluationInterview.objects.filter(mine | Q(endorser=own)),
+            to_plan=Count("pk", filter=mine & Q(status=InterviewStatus.TO_PLAN)),
+            in_progress=Count("pk", filter=mine & Q(status__in=IN_PROGRESS)),
+            review=Count("pk", filter=mine & Q(review_status=ReviewStatus.REQUESTED)),
+            to_endorse=Count("pk", filter=Q(endorser=own, status=InterviewStatus.SIGNED)),
+            total=Count("pk"),
+        )
+    if follows_up:
+        campaign, progress = _latest_campaign(counters, at=timezone.localdate())
+
+    def build() -> list[Section]:
+        found = []
+        if own is not None:
+            found += [_employee_section(own), _conductor_section(conducted.value)]
+        if follows_up:
+            found.append(_follow_up_section(campaign.value, progress.value, hr=hr))
+        return [section for section in found if section is not None]
+
+    return build
+
+
+def _latest_campaign(counters, *, at):
+    """The latest campaign (its pk and year: all the card shows of it) and its progress,
+    counted as ``hr.evaluations.stats.campaign_progress`` does (done: notified or later;
+    late: not done after the deadline), both in the batch."""
+
+    def latest():
+        return Subquery(EvaluationCampaign.objects.order_by("-year").values("pk")[:1])
+
+    campaign = counters.aggregate(
+        EvaluationCampaign.objects.filter(pk=latest()), pk=Max("pk"), year=Max("year")
+    )
+    progress = counters.aggregate(
+        EvaluationInterview.objects.filter(campaign=latest()),
+        total=Count("pk"),
+        done=Count("pk", filter=Q(status__in=DONE_STATUSES)),
+        late=Count("pk", filter=Q(campaign__deadline__lt=at) & ~Q(status__in=DONE_STATUSES)),
+        without_evaluator=Count("pk", filter=Q(evaluator__isnull=True)),
+    )
+    return campaign, progress
 
 
 def _employee_section(own) -> Section | None:
@@ -82,19 +116,8 @@ def _employee_section(own) -> Section | None:
     return section
 
 
-def _conductor_section(own) -> Section | None:
+def _conductor_section(counts: dict) -> Section | None:
     """Interviews the person conducts (direct manager) or endorses (N+2), by step."""
-    mine = Q(evaluator=own)
-    counts = EvaluationInterview.objects.filter(mine | Q(endorser=own)).aggregate(
-        to_plan=Count("pk", filter=mine & Q(status=InterviewStatus.TO_PLAN)),
-        in_progress=Count(
-            "pk",
-            filter=mine & Q(status__in=IN_PROGRESS),
-        ),
-        review=Count("pk", filter=mine & Q(review_status=ReviewStatus.REQUESTED)),
-        to_endorse=Count("pk", filter=Q(endorser=own, status=InterviewStatus.SIGNED)),
-        total=Count("pk"),
-    )
     if not counts["total"]:
         return None
     url = reverse("evaluations:team_list")
@@ -163,8 +186,9 @@ def _conductor_section(own) -> Section | None:
     return section
 
 
-def _follow_up_section(*, hr: bool) -> Section | None:
-    campaign = EvaluationCampaign.objects.order_by("-year").first()
+def _follow_up_section(latest: dict, progress: dict, *, hr: bool) -> Section | None:
+    # An unsaved instance for the label and the link: the pk and year are all they read.
+    campaign = None if latest["pk"] is None else EvaluationCampaign(**latest)
     if campaign is None and not hr:
         return None
     links = [Item(label=_("Chiffres des entretiens"), url=reverse("evaluations:statistics"))]
@@ -181,7 +205,6 @@ def _follow_up_section(*, hr: bool) -> Section | None:
     )
     if campaign is None:
         return section
-    progress = campaign_progress(campaign, at=timezone.localdate())
     section.items.append(
         Item(
             label=_("%(campaign)s : %(done)s comptes rendus notifiés sur %(total)s")

@@ -1,5 +1,9 @@
 """« Mon espace »: the person's coming trainings, the manager's requests to decide, HR's
-requests of people without a manager and attendances to record. One query per part."""
+requests of people without a manager and attendances to record.
+
+The requests and sessions to count go to the page's batch of counters
+(``imtsocial.myspace.batch``): no query of their own. One query per person: their
+coming trainings."""
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -11,22 +15,26 @@ from hr.training.enums import EnrolmentStatus
 from hr.training.models import Enrolment
 from imtsocial.accounts.roles import Role, employee_of, roles_of
 from imtsocial.formats import long_date
-from imtsocial.myspace import Item, Section
+from imtsocial.myspace import Item, Section, batch
 
 
-def sections(request) -> list[Section]:
+def sections(request):
     held = roles_of(request.user)
-    result = []
     own = employee_of(request.user)
-    if Role.EMPLOYEE in held and own is not None:
-        section = _employee_section(own)
-        if section is not None:
-            result.append(section)
-    if Role.MANAGER in held or Role.HR in held:
-        section = _decider_section(own, hr=Role.HR in held)
-        if section is not None:
-            result.append(section)
-    return result
+    hr = Role.HR in held
+    decides = hr or (Role.MANAGER in held and own is not None)
+    if decides:
+        counts = batch(request).aggregate(Enrolment.objects.all(), **_decider_counts(own, hr=hr))
+
+    def build() -> list[Section]:
+        found = []
+        if Role.EMPLOYEE in held and own is not None:
+            found.append(_employee_section(own))
+        if decides:
+            found.append(_decider_section(counts.value, hr=hr))
+        return [section for section in found if section is not None]
+
+    return build
 
 
 def _employee_section(own) -> Section | None:
@@ -59,21 +67,23 @@ def _employee_section(own) -> Section | None:
     return section
 
 
-def _decider_section(own, *, hr: bool) -> Section | None:
-    scope = Q(employee__manager=own) if own is not None else Q(pk__in=[])
+def _decider_counts(own, *, hr: bool) -> dict:
+    """The requests of the person's team (and, for HR, of people without a manager) to
+    decide; for HR, the sessions begun whose attendances are still to record."""
+    scope = Q(employee__manager__isnull=True) if hr else Q()
+    if own is not None:
+        scope |= Q(employee__manager=own)
+    counts = {"to_decide": Count("pk", filter=scope & Q(status=EnrolmentStatus.REQUESTED))}
     if hr:
-        scope |= Q(employee__manager__isnull=True)
-    today = timezone.localdate()
-    counts = Enrolment.objects.aggregate(
-        to_decide=Count("pk", filter=scope & Q(status=EnrolmentStatus.REQUESTED)),
-        attendance=Count(
+        counts["attendance"] = Count(
             "session",
-            filter=Q(status=EnrolmentStatus.APPROVED, session__starts_on__lte=today),
+            filter=Q(status=EnrolmentStatus.APPROVED, session__starts_on__lte=timezone.localdate()),
             distinct=True,
         )
-        if hr
-        else Count("pk", filter=Q(pk__in=[])),
-    )
+    return counts
+
+
+def _decider_section(counts: dict, *, hr: bool) -> Section | None:
     if not counts["to_decide"] and not (hr and counts["attendance"]):
         return None
     url = reverse("training:team_requests")

@@ -12,11 +12,12 @@ class RefdataConfig(AppConfig):
 
         from imtsocial import navigation
         from imtsocial.refdata.models import Parameter as ParameterRow
-        from imtsocial.refdata.parameters import clear_request_values
+        from imtsocial.refdata.parameters import PARAMETER_READS, clear_request_values
 
         # a parameter changed during a request is read again (not from the request's memo)
         post_save.connect(clear_request_values, sender=ParameterRow, dispatch_uid="param-memo")
         post_delete.connect(clear_request_values, sender=ParameterRow, dispatch_uid="param-memo-d")
+        PARAMETER_READS.connect()
         from imtsocial.navigation import NavEntry
         from imtsocial.refdata import tables
 

@@ -24,6 +24,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from imtsocial.errors import DomainError
+from imtsocial.memo import CachedReads
 from imtsocial.refdata.models import Parameter as ParameterRow
 from imtsocial.refdata.models import Unit
 
@@ -32,8 +33,11 @@ WHOLE_UNITS = {Unit.DAYS, Unit.MONTHS, Unit.YEARS, Unit.PEOPLE}
 # Inside a request (``ParameterCacheMiddleware``): every row of the table, by key, read
 # once (the table holds a few rows per key: one per period). « Mon espace » reads
 # several parameters of several apps at several dates; in a request they cost one query
-# in all. Any save or delete of a parameter row empties it (``clear_request_values``);
-# outside a request nothing is kept.
+# in all, and none while the table is unchanged: the rows are kept in the cache
+# (``PARAMETER_READS``, whose version moves on every save or delete of a row). Any save
+# or delete of a parameter row also empties the request's copy
+# (``clear_request_values``); outside a request nothing is kept.
+PARAMETER_READS = CachedReads("refdata.parameters", models=("refdata.Parameter",))
 _request_values: ContextVar[dict | None] = ContextVar("parameter_values", default=None)
 
 
@@ -58,13 +62,18 @@ def _row_in_force(key: str, day: date):
     if values is None:
         return ParameterRow.objects.get_in_force(day, key=key)
     if not values:
-        values["rows"] = {}
-        for row in ParameterRow.objects.order_by("key", "-valid_from"):
-            values["rows"].setdefault(row.key, []).append(row)
+        values["rows"] = PARAMETER_READS.get_or_compute(("rows",), _rows_by_key)
     for row in values["rows"].get(key, ()):  # the latest period first
         if row.valid_from <= day and (row.valid_to is None or row.valid_to >= day):
             return row
     return None
+
+
+def _rows_by_key() -> dict[str, list]:
+    rows = {}
+    for row in ParameterRow.objects.order_by("key", "-valid_from"):
+        rows.setdefault(row.key, []).append(row)
+    return rows
 
 
 class MissingReferenceData(DomainError):

@@ -13,11 +13,12 @@ class AsbestosConfig(AppConfig):
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import PREVENTION, NavEntry
-        from safety.asbestos import demo, myspace, perms, reference
+        from safety.asbestos import demo, myspace, perms, reference, rules
 
         platform_myspace.providers.register(myspace.sections, order=35)
         platform_demo.builders.register(demo.build, order=35)
         reference.register_tables()
+        rules.RULE_READS.connect()
         navigation.entries.register(
             NavEntry(
                 _("Dossier technique amiante"),

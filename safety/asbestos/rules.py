@@ -7,19 +7,25 @@
 - works done after the last assessment → assess again; a removed material → nothing.
 
 The delay and the threshold are the ``AsbestosRule`` rows in force at the date of the
-assessment or of the air measurement. Works on the file use prefetched children
-(``with_file``): no query per location."""
+assessment or of the air measurement, kept in the cache until a rule row is written
+(``RULE_READS``). Works on the file use prefetched children (``with_file``): no query
+per location (``counters.due_counts`` asks the same of the database, for counts alone)."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from imtsocial.delays import add_months
+from imtsocial.memo import CachedReads
 from imtsocial.refdata.parameters import MissingReferenceData
 from safety.asbestos.enums import Action, State
 from safety.asbestos.models import AirMeasurement, AsbestosRule, Assessment, Location, Measure
+
+# The rule rows, read on every « Mon espace » of the advisor and every page of the file.
+RULE_READS = CachedReads("asbestos.rules", models=("asbestos.AsbestosRule",))
 
 
 @dataclass
@@ -52,19 +58,45 @@ class Status:
 
 
 class RuleCache:
-    """The rules, read once (a handful of dated rows)."""
+    """The rules, read once (a handful of dated rows; no query while they are cached)."""
 
     def __init__(self):
-        self.rows = list(AsbestosRule.objects.order_by("valid_from"))
+        self.rows = RULE_READS.get_or_compute(
+            ("rows",), lambda: list(AsbestosRule.objects.order_by("valid_from"))
+        )
+
+    def _in_force(self, day: date) -> AsbestosRule | None:
+        """The row in force at ``day``, the latest started where rows overlap."""
+        return next((row for row in reversed(self.rows) if row.is_in_force(day)), None)
 
     def at(self, day: date) -> AsbestosRule:
-        for row in reversed(self.rows):
-            if row.is_in_force(day):
-                return row
+        row = self._in_force(day)
+        if row is not None:
+            return row
         raise MissingReferenceData(
             _("Aucune règle du dossier technique amiante n'est en vigueur au %(date)s.")
             % {"date": day.strftime("%d/%m/%Y")}
         )
+
+    def periods(self) -> list[tuple[date, date, AsbestosRule]]:
+        """``at`` as date ranges: (first day, last day, the row in force throughout),
+        in order; the days no row covers are left out."""
+        starts = sorted(
+            {row.valid_from for row in self.rows}
+            | {
+                row.valid_to + timedelta(days=1)
+                for row in self.rows
+                if row.valid_to and row.valid_to < date.max
+            }
+        )
+        result = []
+        for start, following in pairwise([*starts, None]):
+            row = self._in_force(start)
+            if row is not None:
+                result.append(
+                    (start, following - timedelta(days=1) if following else date.max, row)
+                )
+        return result
 
 
 def with_file(locations):

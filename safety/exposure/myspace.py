@@ -1,49 +1,76 @@
 """« Mon espace »: the advisor's exceedances to examine; a prevention agent sees the
-exceedances of their own units still waiting for the advisor. One query each; nothing
-(and no query) for other people."""
+exceedances of their own units still waiting for the advisor. Nothing (and no query) for
+other people.
 
+One counter of the page's batch (``imtsocial.myspace.batch``), no query of its own: it
+counts both scopes (all units, the agent's), and the advisor's answer
+(``safety.myspace.advisor``, in the same batch) picks one."""
+
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from imtsocial.accounts.roles import Role, roles_of
-from imtsocial.myspace import Item, Section
+from imtsocial.myspace import Item, Section, batch
 from safety.exposure.enums import Verdict
 from safety.exposure.models import Measurement
-from safety.perms import is_advisor
+from safety.models import WorkUnit
+from safety.myspace import advisor
 
 
-def sections(request) -> list[Section]:
+def sections(request):
     user = request.user
     if Role.PREVENTION not in roles_of(user):
         return []
-    waiting = Measurement.objects.filter(verdict=Verdict.OVER, reviewed_at__isnull=True)
-    url = reverse("exposure:campaign_list")
-    links = [Item(label=_("Campagnes de mesures"), url=url)]
-    if is_advisor(user):
-        count = waiting.count()
-        if not count:
-            return []
-        todo = Item(
-            label=ngettext(
-                "%(n)s dépassement de valeur limite à examiner",
-                "%(n)s dépassements de valeur limite à examiner",
-                count,
-            )
-            % {"n": count},
-            url=f"{url}?over=on",
-            badge=_("Dépassement"),
-            badge_level="error",
+    counts = batch(request).aggregate(
+        Measurement.objects.filter(verdict=Verdict.OVER, reviewed_at__isnull=True),
+        waiting=Count("pk"),
+        mine=Count("pk", filter=Q(campaign__work_unit__in=WorkUnit.objects.filter(agents=user))),
+    )
+    is_advisor = advisor(request)
+
+    def build() -> list[Section]:
+        if is_advisor.value:
+            return _advisor_sections(counts.value["waiting"])
+        return _agent_sections(counts.value["mine"])
+
+    return build
+
+
+def _links() -> list[Item]:
+    return [Item(label=_("Campagnes de mesures"), url=reverse("exposure:campaign_list"))]
+
+
+def _todo_url() -> str:
+    return reverse("exposure:campaign_list") + "?over=on"
+
+
+def _advisor_sections(count: int) -> list[Section]:
+    if not count:
+        return []
+    todo = Item(
+        label=ngettext(
+            "%(n)s dépassement de valeur limite à examiner",
+            "%(n)s dépassements de valeur limite à examiner",
+            count,
         )
-        return [
-            Section(
-                title=_("Mesures d'exposition"),
-                role_label=_("Conseiller de prévention"),
-                todo=[todo],
-                links=links,
-            )
-        ]
-    count = waiting.filter(campaign__work_unit__agents=user).count()
+        % {"n": count},
+        url=_todo_url(),
+        badge=_("Dépassement"),
+        badge_level="error",
+    )
+    return [
+        Section(
+            title=_("Mesures d'exposition"),
+            role_label=_("Conseiller de prévention"),
+            todo=[todo],
+            links=_links(),
+        )
+    ]
+
+
+def _agent_sections(count: int) -> list[Section]:
     if not count:
         return []
     item = Item(
@@ -53,7 +80,7 @@ def sections(request) -> list[Section]:
             count,
         )
         % {"n": count},
-        url=f"{url}?over=on",
+        url=_todo_url(),
         badge=_("Dépassement"),
         badge_level="error",
     )
@@ -62,6 +89,6 @@ def sections(request) -> list[Section]:
             title=_("Mesures d'exposition"),
             role_label=Role.PREVENTION.label,
             items=[item],
-            links=links,
+            links=_links(),
         )
     ]

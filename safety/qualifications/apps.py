@@ -19,6 +19,7 @@ class QualificationsConfig(AppConfig):
 
         hr_panels.file_panels.register(panels.qualifications_panel, order=30)
         platform_myspace.providers.register(myspace.sections, order=32)
+        myspace.VALIDITY_READS.connect()
         platform_demo.builders.register(demo.build, order=32)
         platform_datasets.builders.register(dataset.build, order=32)
         reference.register_tables()

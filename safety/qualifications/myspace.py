@@ -1,6 +1,10 @@
 """« Mon espace »: the person's qualifications to renew; prevention's counts of expired
-and expiring-soon qualifications with links; the manager's team's ones. One or two
-queries per part."""
+and expiring-soon qualifications with links; the manager's team's ones.
+
+The counts are counters of the page's batch (``imtsocial.myspace.batch``); the person's
+qualifications to renew are read (one query) only when there is one. The notice periods
+in force (a reference table) are kept in the cache until a validity row is written
+(``VALIDITY_READS``): no query when warm."""
 
 from django.db.models import Count
 from django.urls import reverse
@@ -10,51 +14,69 @@ from django.utils.translation import ngettext
 
 from imtsocial.accounts.roles import Role, employee_of, roles_of
 from imtsocial.formats import long_date
-from imtsocial.myspace import Item, Section
+from imtsocial.memo import CachedReads
+from imtsocial.myspace import Item, Section, batch
 from safety.qualifications import perms, services
 from safety.qualifications.enums import State
 from safety.qualifications.models import Qualification
 
+# The notice periods in force on a day (``services.notice_days_at``), read on every
+# « Mon espace » of an employee: they depend on the validity rows alone.
+VALIDITY_READS = CachedReads(
+    "qualifications.validity", models=("qualifications.QualificationValidity",)
+)
 
-def sections(request) -> list[Section]:
+
+def sections(request):
     held = roles_of(request.user)
     own = employee_of(request.user)
-    today = timezone.localdate()
-    result = []
     if not (own is not None or Role.PREVENTION in held):
-        return result
-    notices = services.notice_days_at(today)
-    if own is not None and Role.EMPLOYEE in held:
-        section = _own_section(own, today, notices)
-        if section is not None:
-            result.append(section)
-    if Role.PREVENTION in held:
-        section = _counts_section(Qualification.objects.all(), today, notices, Role.PREVENTION)
-        if section is not None:
-            result.append(section)
-    elif Role.MANAGER in held and own is not None:
-        team = Qualification.objects.filter(perms.team_q(own)).exclude(holder=own)
-        section = _counts_section(team, today, notices, Role.MANAGER)
-        if section is not None:
-            result.append(section)
-    return result
-
-
-def _own_section(own, today, notices) -> Section | None:
-    expiring = services.state_q(State.EXPIRING, today, notices)
-    mine = list(
-        services.not_renewed(Qualification.objects.filter(expiring, holder=own))
-        .select_related("qualification_type")
-        .order_by("expires_on")[:5]
+        return []
+    counters = batch(request)
+    today = timezone.localdate()
+    notices = VALIDITY_READS.get_or_compute(
+        ("notice_days", today), lambda: services.notice_days_at(today)
     )
-    if not mine:
-        return None
+    if own is not None and Role.EMPLOYEE in held:
+        mine = services.not_renewed(
+            Qualification.objects.filter(
+                services.state_q(State.EXPIRING, today, notices), holder=own
+            )
+        )
+        to_renew = counters.exists(mine)
+    if Role.PREVENTION in held:
+        scope, role = Qualification.objects.all(), Role.PREVENTION
+    elif Role.MANAGER in held and own is not None:
+        scope = Qualification.objects.filter(perms.team_q(own)).exclude(holder=own)
+        role = Role.MANAGER
+    else:
+        scope = None
+    if scope is not None:
+        counts = counters.aggregate(
+            services.not_renewed(scope),
+            expired=Count("pk", filter=services.state_q(State.EXPIRED, today, notices)),
+            expiring=Count("pk", filter=services.state_q(State.EXPIRING, today, notices)),
+        )
+
+    def build() -> list[Section]:
+        result = []
+        if own is not None and Role.EMPLOYEE in held and to_renew.value:
+            result.append(_own_section(mine))
+        if scope is not None and (counts.value["expired"] or counts.value["expiring"]):
+            result.append(_counts_section(counts.value, role))
+        return result
+
+    return build
+
+
+def _own_section(mine) -> Section:
+    """The first five to renew (``mine``: the person's, at least one)."""
     section = Section(
         title=_("Mes habilitations à renouveler"),
         role_label=Role.EMPLOYEE.label,
         links=[Item(label=_("Mes habilitations"), url=reverse("qualifications:mine"))],
     )
-    for qualification in mine:
+    for qualification in mine.select_related("qualification_type").order_by("expires_on")[:5]:
         section.items.append(
             Item(
                 label=qualification.label,
@@ -68,13 +90,7 @@ def _own_section(own, today, notices) -> Section | None:
     return section
 
 
-def _counts_section(qualifications, today, notices, role) -> Section | None:
-    counts = services.not_renewed(qualifications).aggregate(
-        expired=Count("pk", filter=services.state_q(State.EXPIRED, today, notices)),
-        expiring=Count("pk", filter=services.state_q(State.EXPIRING, today, notices)),
-    )
-    if not counts["expired"] and not counts["expiring"]:
-        return None
+def _counts_section(counts: dict, role) -> Section:
     section = Section(
         title=_("Habilitations") if role == Role.PREVENTION else _("Habilitations de mon équipe"),
         role_label=role.label,

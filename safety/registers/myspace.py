@@ -1,7 +1,7 @@
 """« Mon espace »: every employee gets the « Signaler » links and the state of their own
 register entries still open (one query); prevention the entries waiting for an answer
-and the DGI reports to follow (one query each); managers the entries to acknowledge
-(one query)."""
+and the DGI reports to follow, managers the entries to acknowledge (counters of the
+page's batch: no query of their own)."""
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from imtsocial.accounts.roles import Role, employee_of, roles_of
 from imtsocial.formats import long_date
-from imtsocial.myspace import Item, Section
+from imtsocial.myspace import Item, Section, batch
 from safety.perms import is_advisor
 from safety.registers.enums import DgiStatus, RsstStatus
 from safety.registers.models import DgiReport, RsstEntry
@@ -18,22 +18,35 @@ from safety.registers.parameters import RSST_ANSWER_DAYS
 from safety.registers.views.helpers import late_before
 
 
-def sections(request) -> list[Section]:
+def sections(request):
     user = request.user
     held = roles_of(user)
     own = employee_of(user)
-    result = []
-    if Role.EMPLOYEE in held and own is not None:
-        result.append(_employee_section(own))
+    counters = batch(request)
     if Role.PREVENTION in held:
-        section = _prevention_section(user)
-        if section is not None:
-            result.append(section)
+        prevention = _prevention_counters(counters, user)
     if Role.MANAGER in held and own is not None:
-        section = _manager_section(own)
-        if section is not None:
-            result.append(section)
-    return result
+        to_acknowledge = counters.count(
+            RsstEntry.objects.filter(status=RsstStatus.ANSWERED)
+            .filter(Q(author__manager=own) | Q(work_unit__department__head=own))
+            .exclude(author=own)
+        )
+
+    def build() -> list[Section]:
+        result = []
+        if Role.EMPLOYEE in held and own is not None:
+            result.append(_employee_section(own))
+        if Role.PREVENTION in held:
+            section = _prevention_section(*(counter.value for counter in prevention))
+            if section is not None:
+                result.append(section)
+        if Role.MANAGER in held and own is not None:
+            section = _manager_section(to_acknowledge.value)
+            if section is not None:
+                result.append(section)
+        return result
+
+    return build
 
 
 def _employee_section(own) -> Section:
@@ -72,19 +85,25 @@ def _employee_section(own) -> Section:
     return section
 
 
-def _prevention_section(user) -> Section | None:
+def _prevention_counters(counters, user):
+    """The entries waiting for an answer (and the late ones) in the person's scope, and
+    the DGI reports not decided."""
     scope = Q()
     if not is_advisor(user):
         scope = Q(work_unit__agents=user) | Q(work_unit__isnull=True)
     late = late_before(RSST_ANSWER_DAYS)
     waiting = Q(status=RsstStatus.SUBMITTED)
-    counts = RsstEntry.objects.filter(scope).aggregate(
+    entries = counters.aggregate(
+        RsstEntry.objects.filter(scope),
         waiting=Count("pk", filter=waiting, distinct=True),
         late=Count("pk", filter=waiting & Q(submitted_at__date__lt=late), distinct=True)
         if late
         else Count("pk", filter=Q(pk__in=[])),
     )
-    dgi = DgiReport.objects.exclude(status=DgiStatus.DECIDED).count()
+    return entries, counters.count(DgiReport.objects.exclude(status=DgiStatus.DECIDED))
+
+
+def _prevention_section(counts: dict, dgi: int) -> Section | None:
     if not counts["waiting"] and not dgi:
         return None
     section = Section(
@@ -130,13 +149,7 @@ def _prevention_section(user) -> Section | None:
     return section
 
 
-def _manager_section(own) -> Section | None:
-    count = (
-        RsstEntry.objects.filter(status=RsstStatus.ANSWERED)
-        .filter(Q(author__manager=own) | Q(work_unit__department__head=own))
-        .exclude(author=own)
-        .count()
-    )
+def _manager_section(count: int) -> Section | None:
     if not count:
         return None
     url = reverse("registers:rsst_list") + f"?status={RsstStatus.ANSWERED}"

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from imtsocial.accounts.roles import Role, roles_of
+from imtsocial.myspace import sections_of
 from safety.exposure import myspace
 from safety.exposure.enums import Verdict
 from safety.exposure.models import Measurement, MeasurementCampaign, Substance
@@ -216,11 +217,11 @@ def test_an_exceedance_is_flagged_mailed_and_a_todo_of_the_advisor(
     assert page.content.decode().count("Dépassement") >= 2  # both exceedances flagged
     request = RequestFactory().get("/")
     request.user = world.advisor
-    (section,) = myspace.sections(request)
+    (section,) = sections_of(myspace.sections, request)
     # the fixture's exceedance plus this one, neither examined yet
     assert section.todo[0].label == "2 dépassements de valeur limite à examiner"
     request.user = world.agent  # both in the agent's unit: waiting for the advisor
-    (section,) = myspace.sections(request)
+    (section,) = sections_of(myspace.sections, request)
     assert section.items[0].label == (
         "2 dépassements dans mes unités attendent l'examen du conseiller"
     )
@@ -238,9 +239,9 @@ def test_the_advisor_examines_an_exceedance_and_the_todo_goes(client, world):
     assert world.measurement.reviewed_by == world.advisor
     request = RequestFactory().get("/")
     request.user = world.advisor
-    assert myspace.sections(request) == []
+    assert sections_of(myspace.sections, request) == []
     request.user = world.agent
-    assert myspace.sections(request) == []
+    assert sections_of(myspace.sections, request) == []
 
 
 def test_no_exposure_section_and_no_query_for_other_people(
@@ -250,7 +251,7 @@ def test_no_exposure_section_and_no_query_for_other_people(
     request.user = make_user(Role.EMPLOYEE)
     roles_of(request.user)  # computed once per request by the platform
     with django_assert_num_queries(0):
-        assert myspace.sections(request) == []
+        assert sections_of(myspace.sections, request) == []
 
 
 def _campaign_post(client, unit, **data):

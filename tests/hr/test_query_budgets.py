@@ -109,18 +109,20 @@ def test_hr_pages_run_the_same_queries_at_n_and_3n_people(client, make_user, ben
 
 
 def test_hr_sections_of_my_space_run_four_queries_at_n_and_3n(rf, make_user, benchmark):
-    """HR's part of « Mon espace »: the people in post, the notice parameter, the pay
-    minimums in force, then the ending contracts and the pay alerts counted together."""
+    """HR's part of « Mon espace »: the people in post (a counter of the page's batch),
+    the notice parameter (read from the table: no request scope here), the pay minimums
+    in force, then the ending contracts and the pay alerts counted together."""
     from hr.myspace import sections
+    from imtsocial.myspace import sections_of
 
     request = rf.get(reverse("home"))
     request.user = make_user(Role.HR)
-    sections(request)  # the login's roles and employee record, read once per request
+    sections_of(sections, request)  # the login's roles and employee record, once
     counts = []
     for size in (30, 60):
         _bulk_staff(size, offset=len(counts) * 30)
         with CaptureQueriesContext(connection) as captured:
-            result = sections(request)
+            result = sections_of(sections, request)
         counts.append(len(captured))
     assert counts == [4, 4]
     (staff,) = [section for section in result if section.title == "Personnel"]

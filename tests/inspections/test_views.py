@@ -323,6 +323,7 @@ def test_lists_have_a_constant_number_of_queries(client, make_agent, name):
     advisor = make_agent(advisor=True)
     unit = WorkUnitFactory()
     client.force_login(advisor)
+    client.get(reverse(name))  # the parameters in force read once, then from the cache
     counts = []
     for added in (2, 12):
         for _ in range(added):
@@ -338,6 +339,7 @@ def test_detail_query_count_does_not_grow_with_history(client, make_agent):
     equipment = EquipmentFactory(commissioned_on=date(2010, 1, 1))
     client.force_login(advisor)
     url = reverse("inspections:equipment_detail", kwargs={"pk": equipment.pk})
+    client.get(url)  # the parameters in force read once, then from the cache
     counts = []
     for year in (2011, 2012, 2013, 2014, 2015, 2016):
         InspectionFactory(equipment=equipment, date=date(year, 1, 1))

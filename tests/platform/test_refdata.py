@@ -239,21 +239,25 @@ def test_in_a_request_parameters_are_read_once_and_a_change_is_seen(
     django_assert_num_queries,
 ):
     """« Mon espace » reads parameters of several apps at several dates: one query for
-    all of them."""
+    all of them, none in the next requests while the table is unchanged."""
     from imtsocial.refdata.parameters import request_scope
     from social_action.parameters import AEEH_MAX_AGE, CESU_MAX_AGE
 
     day = timezone.localdate()
     cesu, aeeh = CESU_MAX_AGE.at(day), AEEH_MAX_AGE.at(day)
+    with request_scope(), django_assert_num_queries(1):
+        assert (CESU_MAX_AGE.at(day), AEEH_MAX_AGE.at(day)) == (cesu, aeeh)
+        assert CESU_MAX_AGE.at(day) == cesu  # the second read costs nothing
+        assert CESU_MAX_AGE.at(day - timedelta(days=2)) == cesu  # another day too
+    with request_scope(), django_assert_num_queries(0):  # the next request: from the cache
+        assert CESU_MAX_AGE.at(day) == cesu
     with request_scope():
-        with django_assert_num_queries(1):
-            assert (CESU_MAX_AGE.at(day), AEEH_MAX_AGE.at(day)) == (cesu, aeeh)
-            assert CESU_MAX_AGE.at(day) == cesu  # the second read costs nothing
-            assert CESU_MAX_AGE.at(day - timedelta(days=2)) == cesu  # another day too
-        # a new value saved during the request is read again, not the memo's
+        # a new value saved during a request is read again, not the memo's
         row = Parameter.objects.get_in_force(day, key=CESU_MAX_AGE.key)
         row.value = Decimal(cesu + 1)
         row.save()
+        assert CESU_MAX_AGE.at(day) == cesu + 1
+    with request_scope():  # and by the next requests (the cached rows moved on)
         assert CESU_MAX_AGE.at(day) == cesu + 1
     # outside a request, nothing is kept: every read asks the database
     with django_assert_num_queries(2):

@@ -6,6 +6,7 @@ import pytest
 from django.test import RequestFactory
 
 from imtsocial.accounts.roles import Role
+from imtsocial.myspace import sections_of
 from safety.network import myspace
 from tests.prevention_network.factories import AppointmentFactory
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def _sections(user):
     request = RequestFactory().get("/")
     request.user = user
-    return {section.title: section for section in myspace.sections(request)}
+    return {section.title: section for section in sections_of(myspace.sections, request)}
 
 
 def test_the_person_and_the_advisor_see_their_part(make_user, make_agent):

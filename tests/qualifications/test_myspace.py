@@ -7,6 +7,7 @@ import time_machine
 from django.test import RequestFactory
 
 from imtsocial.accounts.roles import Role
+from imtsocial.myspace import sections_of
 from safety.qualifications import myspace
 from tests.qualifications.factories import QualificationFactory, kind
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def _sections(user):
     request = RequestFactory().get("/")
     request.user = user
-    return {section.title: section for section in myspace.sections(request)}
+    return {section.title: section for section in sections_of(myspace.sections, request)}
 
 
 @time_machine.travel(date(2026, 5, 1), tick=False)

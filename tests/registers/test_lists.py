@@ -31,6 +31,7 @@ def _count(client, url):
 def test_constant_queries(client, world, name, who):
     client.force_login(getattr(world, who))
     url = reverse(f"registers:{name}")
+    client.get(url)  # the reference parameters read once, then cached (PARAMETER_READS)
     for index in range(2):
         MAKERS[name](world, index)
     few = _count(client, url)

@@ -9,6 +9,10 @@ import time_machine
 from django.test import RequestFactory
 from django.utils import timezone
 
+from imtsocial.accounts.roles import Role, roles_of
+from imtsocial.myspace import sections_of
+from imtsocial.refdata import parameters
+from safety.perms import is_advisor
 from safety.registers import myspace
 from safety.registers.enums import DgiStatus, RsstStatus
 from tests.registers.factories import DgiReportFactory, RsstEntryFactory
@@ -19,7 +23,7 @@ pytestmark = pytest.mark.django_db
 def _sections(user):
     request = RequestFactory().get("/")
     request.user = user
-    return {s.title: s for s in myspace.sections(request)}
+    return {s.title: s for s in sections_of(myspace.sections, request)}
 
 
 def test_each_role_sees_its_part(world):
@@ -53,3 +57,20 @@ def test_an_employee_with_nothing_open_still_gets_the_signaler_links(world):
     section = _sections(world.colleague)["Registres santé et sécurité"]
     assert section.items == [] and section.links
     assert "Registres à traiter" not in _sections(world.other_agent)
+
+
+def test_the_counters_cost_one_statement(make_user, django_assert_num_queries):
+    user = make_user(Role.EMPLOYEE, Role.PREVENTION, Role.MANAGER)
+    RsstEntryFactory(author=user.employee)
+    request = RequestFactory().get("/")
+    request.user = user
+    roles_of(user), is_advisor(user)  # read once per request by the platform
+    with parameters.request_scope():
+        sections_of(myspace.sections, request)  # the parameters read, then cached
+    request = RequestFactory().get("/")
+    request.user = user
+    # the batch (entries waiting and late, DGI to follow, entries to acknowledge in one
+    # statement), the person's own open entries
+    with parameters.request_scope(), django_assert_num_queries(2):
+        titles = [section.title for section in sections_of(myspace.sections, request)]
+    assert titles == ["Registres santé et sécurité", "Registres à traiter"]

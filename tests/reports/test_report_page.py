@@ -171,6 +171,7 @@ def test_the_page_takes_the_same_number_of_queries_at_two_sizes(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    client.get(reverse("reports:index"), {"annee": 2020})  # the reference rows cached
     with CaptureQueriesContext(connection) as small:
         client.get(reverse("reports:index"), {"annee": 2020})
     for number in range(1, 8):

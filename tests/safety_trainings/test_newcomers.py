@@ -87,6 +87,7 @@ def test_filters_and_the_manager_scope(client, make_user):
 def test_the_list_runs_a_constant_number_of_queries(client, make_user):
     client.force_login(make_user(Role.PREVENTION))
     url = reverse("safety_trainings:newcomer_list")
+    client.get(url)  # the reference parameters read once, then cached (PARAMETER_READS)
     counts = []
     for size in (2, 12):
         for index in range(size):
@@ -116,6 +117,7 @@ def test_the_exposed_without_road_training(client, make_user):
     assert [e.employee.last_name for e in rows] == ["Durand", "Martin"]
     client.force_login(make_user(Role.PREVENTION))
     url = reverse("safety_trainings:road_untrained")
+    client.get(url)  # the reference parameters read once, then cached (PARAMETER_READS)
     counts = []
     for size in (2, 12):
         for _index in range(size):

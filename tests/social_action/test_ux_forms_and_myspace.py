@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from imtsocial.accounts.roles import Role
-from social_action import services
+from imtsocial.myspace import sections_of
+from social_action import myspace, services
 from social_action.enums import RequestStatus
 from social_action.models import AidDocument, AidRequest, Booking
 from tests.social_action.factories import PDF_BYTES, AidRequestFactory, SlotFactory, scheme
@@ -146,13 +147,22 @@ def test_my_space_of_an_employee_constant_queries(
     for _ in range(size):
         Booking.objects.create(slot=SlotFactory(), employee=user.employee)
     client.force_login(user)
-    from social_action import myspace
-
     request = client.get(reverse("home")).wsgi_request
-    with django_assert_num_queries(2):  # the requests, the bookings
-        sections = myspace.sections(request)
+    # the batch (has a request, has a coming appointment: on the page, the statement
+    # every app's counters share), the latest requests, the next appointments
+    with django_assert_num_queries(3):
+        sections = sections_of(myspace.sections, request)
     # the latest requests (5 at most), the next appointments (3 at most)
     assert len(sections[0].items) == min(size, 5) + min(size, 3)
+
+
+def test_my_space_of_an_employee_without_aid_reads_no_list(
+    client, make_user, django_assert_num_queries
+):
+    client.force_login(make_user(Role.EMPLOYEE))
+    request = client.get(reverse("home")).wsgi_request
+    with django_assert_num_queries(1):  # the batch: no request, no coming appointment
+        assert sections_of(myspace.sections, request) == []
 
 
 def test_booking_and_cancelling_email_the_person_and_the_correspondent(

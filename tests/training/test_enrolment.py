@@ -194,6 +194,7 @@ def test_hr_enrols_by_employee_number_with_an_error_next_to_the_field(client, ma
 
 
 def _queries(client, url) -> int:
+    client.get(url)  # the first request may fill caches (the parameters in force…)
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)

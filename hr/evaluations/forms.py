@@ -61,7 +61,10 @@ class ReviewAnswerForm(VersionForm):
 
 class InterviewFilterForm(forms.Form):
     campaign = forms.ModelChoiceField(
-        label=_("Campagne"), queryset=EvaluationCampaign.objects.all(), required=False
+        label=_("Campagne"),
+        queryset=EvaluationCampaign.objects.order_by("-year"),
+        required=False,
+        empty_label=_("Toutes les campagnes"),
     )
     department = forms.ModelChoiceField(
         label=_("Service ou laboratoire"), queryset=Department.objects.all(), required=False

@@ -297,11 +297,20 @@ def campaign_add_missing(request, pk):
 @require_GET
 @role_required(Role.HR)
 def follow_up(request):
-    form = forms.InterviewFilterForm(request.GET or None)
+    """Every interview, for HR's follow-up. Without a chosen campaign the page shows the
+    latest one (« Toutes les campagnes » is a choice of the filter): the list HR works
+    on, read by the name index within one campaign instead of sorting every year's."""
+    data = request.GET.copy()
+    if "campaign" not in data:
+        latest = EvaluationCampaign.objects.order_by("-year").values_list("pk", flat=True)
+        data["campaign"] = str(latest.first() or "")
+    form = forms.InterviewFilterForm(data)
     today = timezone.localdate()
     interviews = form.filter(EvaluationInterview.objects.all(), today=today)
+    by_name = ("employee__last_name", "employee__first_name", "pk")
+    one_campaign = form.is_valid() and form.cleaned_data["campaign"]
     interviews = interviews.select_related(*LIST_RELATED).order_by(
-        "-campaign__year", "employee__last_name", "employee__first_name", "pk"
+        *(by_name if one_campaign else ("-campaign__year", *by_name))
     )
     return render(
         request,

@@ -177,6 +177,25 @@ def test_names_are_sorted_the_french_way(client, make_user):
     assert listed == ["Emma", "Éric", "Étienne", "Zoé"]
 
 
+@pytest.mark.django_db
+def test_the_directory_reads_its_french_order_from_an_index():
+    """The first page of the directory in French order comes from an index read in order,
+    not from sorting every employee (with seq scans and sorts priced out, the plan names
+    the index: an order that no longer matches it would sort again)."""
+    from django.db import connection
+
+    from hr.views.employees import SORTS
+
+    for last_name in ("Zoé", "Étienne", "Emma", "Éric"):
+        EmployeeFactory(last_name=last_name)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+    for sort in ("nom", "-nom"):
+        plan = Employee.objects.active().order_by(*SORTS[sort])[:50].explain()
+        assert "hr_employee_french_name_idx" in plan, plan
+
+
 def test_the_collation_falls_back_to_the_plain_field_on_sqlite(monkeypatch):
     class SQLite:
         vendor = "sqlite"

@@ -46,13 +46,14 @@ def _filtered_actions(request):
 def action_list(request):
     form, actions = _filtered_actions(request)
     editable = set(perms.units_editable_by(request.user).values_list("pk", flat=True))
+    totals = stats.budget_totals(actions)
     return render(
         request,
         "safety/action_list.html",
         {
             "form": form,
-            "page": paginate(request, actions),
-            "totals": stats.budget_totals(actions),
+            "page": paginate(request, actions, count=totals["count"]),
+            "totals": totals,
             "today": timezone.localdate(),
             "editable": editable,
         },

@@ -8,7 +8,7 @@ statistics page."""
 
 from datetime import timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,13 +39,11 @@ def sections(request):
         has_requests, has_coming = counters.exists(own_requests), counters.exists(coming)
     if Role.SOCIAL_ACTION in held:
         late_before = timezone.now() - timedelta(days=REQUEST_SLA_DAYS.at(timezone.localdate()))
-        queue = counters.aggregate(
+        queue = counters.counts(
             AidRequest.objects.all(),
-            submitted=Count("pk", filter=Q(status=RequestStatus.SUBMITTED)),
-            late=Count(
-                "pk", filter=Q(status=RequestStatus.SUBMITTED, submitted_at__lt=late_before)
-            ),
-            to_pay=Count("pk", filter=Q(status=RequestStatus.APPROVED)),
+            submitted=Q(status=RequestStatus.SUBMITTED),
+            late=Q(status=RequestStatus.SUBMITTED, submitted_at__lt=late_before),
+            to_pay=Q(status=RequestStatus.APPROVED),
         )
 
     def build() -> list[Section]:

@@ -175,17 +175,17 @@ def _to_review(counters, own, final: bool, *, manager: bool):
     """The requests awaiting the person's decision, in the batch: as manager, those
     submitted by their reports; as final decider, those a manager approved; never
     their own. ``None`` when the person decides none."""
-    filters = {}
+    conditions = {}
     if manager and own is not None:
-        filters["manager"] = Count("pk", filter=Q(status=RequestStatus.SUBMITTED, manager=own))
+        conditions["manager"] = Q(status=RequestStatus.SUBMITTED, manager=own)
     if final:
-        filters["final"] = Count("pk", filter=Q(status=RequestStatus.MANAGER_APPROVED))
-    if not filters:
+        conditions["final"] = Q(status=RequestStatus.MANAGER_APPROVED)
+    if not conditions:
         return None
     queryset = TeleworkRequest.objects.all()
     if own is not None:
         queryset = queryset.exclude(employee=own)
-    return counters.aggregate(queryset, **filters)
+    return counters.counts(queryset, **conditions)
 
 
 def _review_section(counts: dict, *, manager: bool) -> Section:

@@ -24,14 +24,14 @@ def sections(request):
     hr = Role.HR in held
     decides = hr or (Role.MANAGER in held and own is not None)
     if decides:
-        counts = batch(request).aggregate(Enrolment.objects.all(), **_decider_counts(own, hr=hr))
+        counts = _decider_counts(batch(request), own, hr=hr)
 
     def build() -> list[Section]:
         found = []
         if Role.EMPLOYEE in held and own is not None:
             found.append(_employee_section(own))
         if decides:
-            found.append(_decider_section(counts.value, hr=hr))
+            found.append(_decider_section(_values(counts), hr=hr))
         return [section for section in found if section is not None]
 
     return build
@@ -67,20 +67,29 @@ def _employee_section(own) -> Section | None:
     return section
 
 
-def _decider_counts(own, *, hr: bool) -> dict:
+def _decider_counts(counters, own, *, hr: bool) -> dict:
     """The requests of the person's team (and, for HR, of people without a manager) to
-    decide; for HR, the sessions begun whose attendances are still to record."""
+    decide; for HR, the sessions begun whose attendances are still to record. Each
+    counter reads only its own rows (the status first), in the page's batch."""
     scope = Q(employee__manager__isnull=True) if hr else Q()
     if own is not None:
         scope |= Q(employee__manager=own)
-    counts = {"to_decide": Count("pk", filter=scope & Q(status=EnrolmentStatus.REQUESTED))}
+    requested = Enrolment.objects.filter(status=EnrolmentStatus.REQUESTED)
+    counts = {"to_decide": counters.count(requested.filter(scope))}
     if hr:
-        counts["attendance"] = Count(
-            "session",
-            filter=Q(status=EnrolmentStatus.APPROVED, session__starts_on__lte=timezone.localdate()),
-            distinct=True,
+        begun = Enrolment.objects.filter(
+            status=EnrolmentStatus.APPROVED, session__starts_on__lte=timezone.localdate()
         )
+        counts["attendance"] = counters.aggregate(begun, n=Count("session", distinct=True))
     return counts
+
+
+def _values(counts: dict) -> dict:
+    """The numbers of ``_decider_counts`` once the batch has run."""
+    values = {"to_decide": counts["to_decide"].value, "attendance": 0}
+    if "attendance" in counts:
+        values["attendance"] = counts["attendance"].value["n"]
+    return values
 
 
 def _decider_section(counts: dict, *, hr: bool) -> Section | None:

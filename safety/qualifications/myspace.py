@@ -6,7 +6,6 @@ qualifications to renew are read (one query) only when there is one. The notice 
 in force (a reference table) are kept in the cache until a validity row is written
 (``VALIDITY_READS``): no query when warm."""
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -52,10 +51,10 @@ def sections(request):
     else:
         scope = None
     if scope is not None:
-        counts = counters.aggregate(
+        counts = counters.counts(
             services.not_renewed(scope),
-            expired=Count("pk", filter=services.state_q(State.EXPIRED, today, notices)),
-            expiring=Count("pk", filter=services.state_q(State.EXPIRING, today, notices)),
+            expired=services.state_q(State.EXPIRED, today, notices),
+            expiring=services.state_q(State.EXPIRING, today, notices),
         )
 
     def build() -> list[Section]:

@@ -44,6 +44,23 @@ def test_counters_of_several_tables_cost_one_statement(staff, django_assert_num_
         assert team.value == 3
 
 
+def test_counts_read_only_the_rows_of_their_conditions(staff, django_assert_num_queries):
+    """``counts()``: one number per condition, the rows of none left out of the read."""
+    managed, boss = staff
+    batch = Aggregates()
+    counts = batch.counts(
+        Employee.objects.exclude(pk=managed[2].pk),
+        of_boss=Q(manager=boss),  # managed[0] and [1]: [2] is excluded
+        zola=Q(last_name="Zola"),
+        nobody=Q(last_name="Personne"),
+    )
+    with django_assert_num_queries(1) as captured:
+        assert counts.value == {"of_boss": 2, "zola": 1, "nobody": 0}
+    where = captured.captured_queries[0]["sql"].split(" WHERE ", 1)[1]
+    # the statement's WHERE is the exclusion and the union of the conditions
+    assert all(term in where for term in ("NOT", "manager_id", "'Zola'", "'Personne'")), where
+
+
 def test_the_values_are_the_orms_own(staff):
     """Same answers as ``aggregate()`` and ``exists()``, decimals included."""
     contract = Contract.objects.get(start=date(2021, 3, 1))

@@ -7,6 +7,17 @@ PostgreSQL, REDIS_URL for Redis).
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+# Under ``pytest -n`` (pytest-xdist) each worker has its own test database (pytest-django
+# names it after the worker) and, here, its own Redis database: the cache a test clears,
+# the broker a Celery worker reads and the rate-limit counters are the worker's alone.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if WORKER and os.environ.get("REDIS_URL", "").strip():
+    # from the URL the run started with (a subprocess of a worker inherits the shifted one)
+    _redis = urlsplit(os.environ.setdefault("IMTSOCIAL_TESTS_REDIS_URL", os.environ["REDIS_URL"]))
+    _db = int(_redis.path.strip("/") or 0) + 1 + int(WORKER.removeprefix("gw"))
+    os.environ["REDIS_URL"] = urlunsplit(_redis._replace(path=f"/{_db}"))
 
 os.environ.setdefault(
     "DJANGO_SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
@@ -17,10 +28,10 @@ os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("CACHE_KEY_PREFIX", "imtsocial-tests")
 
-from imtsocial.settings import *  # noqa: F403
+from imtsocial.settings import *  # noqa: E402, F403 - after the environment above
 
 # The demo's "already built" marker of the test runs, not the developer's var/.
-VAR_DIR = Path(tempfile.gettempdir()) / "imtsocial-tests-var"
+VAR_DIR = Path(tempfile.gettempdir()) / "-".join(filter(None, ("imtsocial-tests-var", WORKER)))
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 

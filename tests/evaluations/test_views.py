@@ -258,3 +258,19 @@ def test_an_interview_without_evaluator_nor_endorser_shows_who_must_act(client, 
         "aucun (responsable à désigner)"
         in client.get(reverse("evaluations:follow_up")).content.decode()
     )
+
+
+def test_the_follow_up_shows_the_latest_campaign_unless_all_are_asked(client, make_user):
+    earlier = CampaignFactory(year=2025, opened_on=date(2025, 10, 1), deadline=date(2026, 1, 31))
+    latest = CampaignFactory()
+    InterviewFactory(campaign=earlier, employee=EmployeeFactory(last_name="Ancienne"))
+    InterviewFactory(campaign=latest, employee=EmployeeFactory(last_name="Récente"))
+    client.force_login(make_user(Role.HR))
+    url = reverse("evaluations:follow_up")
+    page = client.get(url).content.decode()
+    assert "Récente" in page and "Ancienne" not in page
+    assert f'<option value="{latest.pk}" selected>' in page
+    everything = client.get(url, {"campaign": ""}).content.decode()
+    assert "Toutes les campagnes" in everything
+    assert everything.index("Récente") < everything.index("Ancienne")  # latest year first
+    assert "Récente" not in client.get(url, {"campaign": earlier.pk}).content.decode()

@@ -47,48 +47,33 @@ def _todo_url() -> str:
 
 
 def _advisor_sections(count: int) -> list[Section]:
-    if not count:
-        return []
-    todo = Item(
-        label=ngettext(
-            "%(n)s dépassement de valeur limite à examiner",
-            "%(n)s dépassements de valeur limite à examiner",
-            count,
-        )
-        % {"n": count},
-        url=_todo_url(),
-        badge=_("Dépassement"),
-        badge_level="error",
+    label = ngettext(
+        "%(n)s dépassement de valeur limite à examiner",
+        "%(n)s dépassements de valeur limite à examiner",
+        count,
     )
-    return [
-        Section(
-            title=_("Mesures d'exposition"),
-            role_label=_("Conseiller de prévention"),
-            todo=[todo],
-            links=_links(),
-        )
-    ]
+    return _section(count, label, _("Conseiller de prévention"), to_do=True)
 
 
 def _agent_sections(count: int) -> list[Section]:
+    label = ngettext(
+        "%(n)s dépassement dans mes unités attend l'examen du conseiller",
+        "%(n)s dépassements dans mes unités attendent l'examen du conseiller",
+        count,
+    )
+    return _section(count, label, Role.PREVENTION.label, to_do=False)
+
+
+def _section(count: int, label: str, role_label, *, to_do: bool) -> list[Section]:
+    """The exceedances as one line: a task for the advisor, news for an agent."""
     if not count:
         return []
     item = Item(
-        label=ngettext(
-            "%(n)s dépassement dans mes unités attend l'examen du conseiller",
-            "%(n)s dépassements dans mes unités attendent l'examen du conseiller",
-            count,
-        )
-        % {"n": count},
+        label=label % {"n": count},
         url=_todo_url(),
         badge=_("Dépassement"),
         badge_level="error",
     )
-    return [
-        Section(
-            title=_("Mesures d'exposition"),
-            role_label=Role.PREVENTION.label,
-            items=[item],
-            links=_links(),
-        )
-    ]
+    section = Section(title=_("Mesures d'exposition"), role_label=role_label, links=_links())
+    (section.todo if to_do else section.items).append(item)
+    return [section]

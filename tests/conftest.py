@@ -91,20 +91,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         _MIGRATED_CONTENTS.append(connection.creation.serialize_db_to_string())
 
 
-def _is_transactional(request) -> bool:
-    marker = request.node.get_closest_marker("django_db")
+def _is_transactional(node, fixturenames) -> bool:
+    marker = node.get_closest_marker("django_db")
     if marker is not None and marker.kwargs.get("transaction"):
         return True
-    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+    return bool({"transactional_db", "live_server"} & set(fixturenames))
 
 
-@pytest.fixture(autouse=True)
-def _migrated_data_for_transactional_tests(request):
-    """A transactional test's flush empties every table: tests that commit for real
-    (browser journeys, the worker) get the migrated contents back before they start."""
-    if not _is_transactional(request):
-        return
-    request.getfixturevalue("_django_db_helper")
+def _restore_migrated_contents() -> None:
+    """Empty tables (a transactional test's flush) get the migrated contents back."""
     from django.apps import apps
     from django.core.management import call_command
     from django.core.management.color import no_style
@@ -112,14 +107,39 @@ def _migrated_data_for_transactional_tests(request):
 
     from imtsocial.refdata.models import Parameter
 
-    if not Parameter.objects.exists() and _MIGRATED_CONTENTS:
-        # the flush's post_migrate signal re-created the groups: start from empty tables
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(_MIGRATED_CONTENTS[0])
-        # the restored rows keep their ids: sequences continue after them
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-                cursor.execute(sql)
+    if Parameter.objects.exists() or not _MIGRATED_CONTENTS:
+        return
+    # the flush's post_migrate signal re-created the groups: start from empty tables
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(_MIGRATED_CONTENTS[0])
+    # the restored rows keep their ids: sequences continue after them
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(sql)
+
+
+@pytest.fixture(autouse=True)
+def _migrated_data_for_transactional_tests(request):
+    """A transactional test's flush empties every table: tests that commit for real
+    (browser journeys, the worker) get the migrated contents back before they start."""
+    if not _is_transactional(request.node, request.fixturenames):
+        return
+    request.getfixturevalue("_django_db_helper")
+    _restore_migrated_contents()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """…and the tests after them find those contents too. Run alone, pytest-django puts
+    the transactional tests last; under pytest-xdist a worker receives them among the
+    others, so the flush at their end is undone at once."""
+    yield
+    if not _is_transactional(item, getattr(item, "fixturenames", ())):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        _restore_migrated_contents()
 
 
 def tasks_queued(callbacks) -> list:

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -123,8 +123,22 @@ def hazard_save(*, form, by: User) -> Hazard:
 # Editions ------------------------------------------------------------------------------
 
 
-def _snapshot(method: RatingMethod) -> dict:
-    """Every active unit, entry and action as plain data (a constant number of queries)."""
+def _programme(year: int) -> Q:
+    """The yearly prevention programme of an edition of ``year``: the actions still open,
+    those done since 1 January of ``year`` and those abandoned that were due from that
+    day. Actions closed in earlier years stay in the editions of their years (each kept
+    40 years): an edition does not carry the whole history of the plan."""
+    start = date(year, 1, 1)
+    return (
+        Q(status__in=[ActionStatus.PLANNED, ActionStatus.IN_PROGRESS])
+        | Q(status=ActionStatus.DONE, done_on__gte=start)
+        | Q(status=ActionStatus.CANCELLED, due_date__gte=start)
+    )
+
+
+def _snapshot(method: RatingMethod, year: int) -> dict:
+    """Every active unit and entry, and the year's programme of actions (``_programme``),
+    as plain data (a constant number of queries)."""
     units = list(
         WorkUnit.objects.filter(active=True)
         .select_related("site", "department")
@@ -151,10 +165,12 @@ def _snapshot(method: RatingMethod) -> dict:
             "priority",
         )
     )
-    entry_ids = {e["pk"] for e in entries}
-    actions = [
-        a
-        for a in ActionItem.objects.order_by("due_date", "pk").values(
+    actions = list(
+        ActionItem.objects.filter(
+            _programme(year), entry__active=True, entry__work_unit__active=True
+        )
+        .order_by("due_date", "pk")
+        .values(
             "pk",
             "entry_id",
             "title",
@@ -165,8 +181,7 @@ def _snapshot(method: RatingMethod) -> dict:
             "status",
             "done_on",
         )
-        if a["entry_id"] in entry_ids
-    ]
+    )
     return {
         "units": [
             {
@@ -223,7 +238,7 @@ def edition_publish(
     correction); two advisors publishing at once cannot take the same number
     (the unique constraint is the last guard, reported in French)."""
     method = current_method()
-    snapshot = _snapshot(method)
+    snapshot = _snapshot(method, year)
     method_data = method.as_dict()
     try:
         with transaction.atomic():

@@ -202,6 +202,36 @@ def test_publication_freezes_entries_and_actions():
     assert publish(year=2025).number == 2
 
 
+def test_an_edition_carries_the_programme_of_its_year_not_the_whole_history():
+    """The 2025 edition lists the actions still open, those done since 1 January 2025
+    and those abandoned that were due in 2025; what was closed earlier stays in the
+    earlier editions."""
+    entry = RiskEntryFactory()
+    kept = {
+        ActionItemFactory(entry=entry, title="Prévue").pk,
+        ActionItemFactory(entry=entry, title="En cours", status=ActionStatus.IN_PROGRESS).pk,
+        ActionItemFactory(
+            entry=entry, title="Faite le 2 janvier", status=ActionStatus.DONE,
+            done_on=date(2025, 1, 2), due_date=date(2024, 12, 31),
+        ).pk,
+        ActionItemFactory(
+            entry=entry, title="Abandonnée, due en 2025", status=ActionStatus.CANCELLED,
+            due_date=date(2025, 3, 1),
+        ).pk,
+    }  # fmt: skip
+    ActionItemFactory(entry=entry, title="Faite le 31 décembre 2024", status=ActionStatus.DONE,
+                      done_on=date(2024, 12, 31))  # fmt: skip
+    ActionItemFactory(entry=entry, title="Abandonnée, due en 2024",
+                      status=ActionStatus.CANCELLED, due_date=date(2024, 6, 1))  # fmt: skip
+    edition = publish(year=2025)
+    assert {a["id"] for a in edition.snapshot["actions"]} == kept
+    assert edition.action_count == 4
+    # the 2024 edition (a late correction) still carries what was done in 2024
+    titles_2024 = {a["title"] for a in publish(year=2024).snapshot["actions"]}
+    assert "Faite le 31 décembre 2024" in titles_2024
+    assert "Abandonnée, due en 2024" in titles_2024
+
+
 def test_edition_refuses_changes_and_deletion():
     RiskEntryFactory()
     edition = publish()

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hr.enums import ContractKind
 from hr.models import Department, Site
+from imtsocial.forms import LeanModelChoiceField
 
 
 class EmployeeFilterForm(forms.Form):
@@ -12,13 +13,13 @@ class EmployeeFilterForm(forms.Form):
         ("all", _("Tous")),
     ]
     q = forms.CharField(label=_("Nom ou matricule"), required=False, max_length=100)
-    department = forms.ModelChoiceField(
+    department = LeanModelChoiceField(
         label=_("Service ou laboratoire"),
         queryset=Department.objects.order_by("name"),
         required=False,
         empty_label=_("Tous"),
     )
-    site = forms.ModelChoiceField(
+    site = LeanModelChoiceField(
         label=_("Site"),
         queryset=Site.objects.order_by("name"),
         required=False,

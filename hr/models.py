@@ -38,6 +38,8 @@ class Site(models.Model):
         verbose_name_plural = _("sites")
         ordering = ["name"]
 
+    option_label = "{name}"  # __str__ as a format (imtsocial.forms.LeanModelChoiceField)
+
     def __str__(self):
         return self.name
 
@@ -62,6 +64,8 @@ class Department(models.Model):
         verbose_name = _("service ou laboratoire")
         verbose_name_plural = _("services et laboratoires")
         ordering = ["name"]
+
+    option_label = "{name}"  # __str__ as a format (imtsocial.forms.LeanModelChoiceField)
 
     def __str__(self):
         return self.name

@@ -2,9 +2,14 @@
 errors announced to screen readers (``aria-describedby``, ``aria-invalid``)."""
 
 from decimal import Decimal
+from html import escape
+from string import Formatter
 
 from django import forms
+from django.core.exceptions import ImproperlyConfigured
+from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from imtsocial.formats import date_bounds, identifier_problem, implausible_date, parse_amount
@@ -242,3 +247,92 @@ def text_limited(form_class=None, *, limit: int = TEXT_MAX_LENGTH):
         return cls
 
     return decorate(form_class) if form_class is not None else decorate
+
+
+# Long lists of options -----------------------------------------------------------------
+
+
+def _escaped(text) -> str:
+    """``conditional_escape`` without its lazy wrapper (thousands of calls on a page)."""
+    return text.__html__() if hasattr(text, "__html__") else escape(str(text))
+
+
+class ChoicesSelect(forms.Select):
+    """A single select whose options are written in Python in one pass — Django's
+    ``optgroups`` builds a dictionary and copies the attributes of every option, then
+    the template loops over them, which dominated the pages whose filters list hundreds
+    of work units or people. Same markup (``templates/django/forms/widgets/select.html``
+    prints ``options_html``), at most one ``selected`` option, groups kept."""
+
+    def get_context(self, name, value, attrs):
+        context = forms.Widget.get_context(self, name, value, attrs)  # not optgroups()
+        context["widget"]["options_html"] = self.options_html(context["widget"]["value"])
+        return context
+
+    def options_html(self, values: list[str]) -> str:
+        wanted = set(values)
+        chosen = False
+
+        def option(value, label) -> str:
+            nonlocal chosen
+            value = "" if value is None else str(value)
+            selected = not chosen and value in wanted
+            chosen = chosen or selected
+            return (
+                f'<option value="{_escaped(value)}"{" selected" if selected else ""}>'
+                f"{_escaped(label)}</option>"
+            )
+
+        lines = []
+        for value, label in self.choices:
+            if isinstance(label, list | tuple):
+                lines.append(f'<optgroup label="{_escaped(value)}">')
+                lines.extend(option(v, text) for v, text in label)
+                lines.append("</optgroup>")
+            else:
+                lines.append(option(value, label))
+        return mark_safe("\n".join(lines))  # noqa: S308 - every part escaped above
+
+
+def _label_formats(field) -> tuple[str, ...]:
+    label = field.option_label or getattr(field.queryset.model, "option_label", None)
+    if label is None:
+        raise ImproperlyConfigured(
+            f"{field.queryset.model.__name__} has no option_label (its __str__ as a format)"
+        )
+    return (label,) if isinstance(label, str) else tuple(label)
+
+
+class _ValuesChoiceIterator(ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        formats = _label_formats(self.field)
+        fields = dict.fromkeys(
+            name
+            for text in formats
+            for _text, name, _spec, _conv in Formatter().parse(text)
+            if name
+        )
+        for row in self.queryset.values("pk", *fields):
+            label = ""
+            for text in formats:  # the first that is not blank
+                label = label or text.format(**row).strip()
+            yield (row["pk"], label)
+
+
+class LeanModelChoiceField(forms.ModelChoiceField):
+    """A ``ModelChoiceField`` for long lists: its options are read as values (no model
+    instance per option) and labelled by a format string over the queryset's fields —
+    the model's ``option_label`` (``WorkUnit.option_label = "{code} – {name}"``, beside
+    the ``__str__`` it mirrors) or the field's ``option_label=``; several formats are
+    tried in order, the first that is not blank wins (``("{first_name} {last_name}",
+    "{email}")``). Rendered by ``ChoicesSelect``; validation is Django's (one ``get`` on
+    the queryset)."""
+
+    iterator = _ValuesChoiceIterator
+    widget = ChoicesSelect
+
+    def __init__(self, queryset, *, option_label: str | tuple[str, ...] | None = None, **kwargs):
+        self.option_label = option_label
+        super().__init__(queryset, **kwargs)

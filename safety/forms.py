@@ -4,7 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from imtsocial.accounts.models import User
 from imtsocial.accounts.roles import Role, members_of
-from imtsocial.forms import AmountField, DateInput, VersionedForm, plausible_date, text_limited
+from imtsocial.forms import (
+    AmountField,
+    DateInput,
+    LeanModelChoiceField,
+    VersionedForm,
+    plausible_date,
+    text_limited,
+)
 from safety.enums import ActionStatus, ControlLevel, Priority
 from safety.models import ActionItem, Hazard, HazardFamily, RiskEntry, WorkUnit
 
@@ -114,7 +121,7 @@ class EditionPublishForm(forms.Form):
 
 class UnitFilterForm(forms.Form):
     q = forms.CharField(label=_("Code ou nom"), required=False, max_length=100)
-    department = forms.ModelChoiceField(
+    department = LeanModelChoiceField(
         label=_("Service ou laboratoire"), queryset=None, required=False, empty_label=_("Tous")
     )
     mine = forms.BooleanField(label=_("Seulement mes unités"), required=False)
@@ -130,13 +137,13 @@ class UnitFilterForm(forms.Form):
 
 class EntryFilterForm(forms.Form):
     q = forms.CharField(label=_("Recherche"), required=False, max_length=100)
-    unit = forms.ModelChoiceField(
+    unit = LeanModelChoiceField(
         label=_("Unité de travail"),
         queryset=WorkUnit.objects.order_by("code"),
         required=False,
         empty_label=_("Toutes"),
     )
-    family = forms.ModelChoiceField(
+    family = LeanModelChoiceField(
         label=_("Famille de dangers"),
         queryset=HazardFamily.objects.all(),
         required=False,
@@ -153,13 +160,13 @@ class EntryFilterForm(forms.Form):
 
 class ActionFilterForm(forms.Form):
     late = forms.BooleanField(label=_("Seulement les actions en retard"), required=False)
-    unit = forms.ModelChoiceField(
+    unit = LeanModelChoiceField(
         label=_("Unité de travail"),
         queryset=WorkUnit.objects.order_by("code"),
         required=False,
         empty_label=_("Toutes"),
     )
-    owner = forms.ModelChoiceField(
+    owner = LeanModelChoiceField(
         label=_("Responsable"),
         # a semi-join on the owners (not DISTINCT over whole user rows)
         queryset=User.objects.filter(

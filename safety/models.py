@@ -149,6 +149,8 @@ class WorkUnit(models.Model):
         ordering = ["code"]
         indexes = [models.Index(fields=["department", "code"], name="safety_unit_dept_code")]
 
+    option_label = "{code} – {name}"  # __str__ as a format (imtsocial.forms.LeanModelChoiceField)
+
     def __str__(self):
         return f"{self.code} – {self.name}"
 
@@ -188,6 +190,8 @@ class HazardFamily(models.Model):
         verbose_name = _("famille de dangers")
         verbose_name_plural = _("familles de dangers")
         ordering = ["order", "name"]
+
+    option_label = "{name}"  # __str__ as a format (imtsocial.forms.LeanModelChoiceField)
 
     def __str__(self):
         return self.name

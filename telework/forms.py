@@ -7,6 +7,7 @@ from imtsocial.forms import (
     SEARCH_MAX_LENGTH,
     TEXT_MAX_LENGTH,
     DateInput,
+    LeanModelChoiceField,
     VersionedForm,
     VersionField,
     identifier,
@@ -114,7 +115,7 @@ class RequestFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("État"), choices=[("", _("Tous")), *RequestStatus.choices], required=False
     )
-    department = forms.ModelChoiceField(
+    department = LeanModelChoiceField(
         label=_("Service ou laboratoire"),
         queryset=Department.objects.all(),
         required=False,
@@ -174,7 +175,7 @@ class AssetFilterForm(forms.Form):
     state = forms.ChoiceField(
         label=_("État"), choices=[("", _("Tous")), *AssetState.choices], required=False
     )
-    site = forms.ModelChoiceField(
+    site = LeanModelChoiceField(
         label=_("Site"), queryset=Site.objects.all(), required=False, empty_label=_("Tous")
     )
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from hr.evaluations.enums import InterviewStatus
 from hr.evaluations.models import TEXT_MAX_LENGTH, EvaluationCampaign
 from hr.models import Department
-from imtsocial.forms import DateInput, VersionForm
+from imtsocial.forms import DateInput, LeanModelChoiceField, VersionForm
 
 
 def _text(label, *, required=True, help_text=""):
@@ -66,7 +66,7 @@ class InterviewFilterForm(forms.Form):
         required=False,
         empty_label=_("Toutes les campagnes"),
     )
-    department = forms.ModelChoiceField(
+    department = LeanModelChoiceField(
         label=_("Service ou laboratoire"), queryset=Department.objects.all(), required=False
     )
     status = forms.ChoiceField(

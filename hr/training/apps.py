@@ -9,7 +9,7 @@ class TrainingConfig(AppConfig):
 
     def ready(self):
         from hr import panels as hr_panels
-        from hr.training import dataset, demo, imports, myspace, panels, reference
+        from hr.training import dataset, demo, imports, myspace, panels, reference, stats
         from imtsocial import datasets as platform_datasets
         from imtsocial import demo as platform_demo
         from imtsocial import myspace as platform_myspace
@@ -17,6 +17,7 @@ class TrainingConfig(AppConfig):
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import PEOPLE_DEVELOPMENT, NavEntry
 
+        stats.PLAN_READS.connect()
         hr_panels.file_panels.register(panels.cpf_panel, order=10)
         platform_myspace.providers.register(myspace.sections, order=13)
         platform_demo.builders.register(demo.build, order=14)

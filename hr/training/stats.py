@@ -13,8 +13,22 @@ from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Sum
 
 from hr.training.enums import HOLDS_A_PLACE, EnrolmentStatus, Mode, Theme
 from hr.training.models import Enrolment
+from imtsocial.memo import CachedReads
 
 ZERO = Decimal(0)
+
+# What the plan page's aggregates read: served from the cache until one of these tables
+# is written (``imtsocial.memo``; the GDPR anonymisation touches ``hr.Employee`` itself).
+PLAN_READS = CachedReads(
+    "training.plan",
+    models=(
+        "training.Enrolment",
+        "training.TrainingSession",
+        "training.Course",
+        "hr.Employee",
+        "hr.Department",
+    ),
+)
 
 
 def _of_year(year: int):
@@ -63,6 +77,21 @@ def hours_by_provider(year: int) -> list[dict]:
 
 def hours_by_department(year: int) -> list[dict]:
     return [{**row, "label": row["key"]} for row in _hours_by(year, "employee__department__name")]
+
+
+def training_plan(year: int) -> dict:
+    """The plan page of ``year``: its totals and hours by theme, service and provider
+    (four aggregates over the year's enrolments, computed once per change)."""
+
+    def compute():
+        return {
+            "totals": training_hours(year),
+            "themes": hours_by_theme(year),
+            "departments": hours_by_department(year),
+            "providers": hours_by_provider(year),
+        }
+
+    return PLAN_READS.get_or_compute(("plan", year), compute)
 
 
 def people_trained(*, course_title: str, until) -> int:

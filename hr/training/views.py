@@ -283,12 +283,5 @@ def plan(request):
     return render(
         request,
         "training/plan.html",
-        {
-            "form": form,
-            "year": year,
-            "totals": stats.training_hours(year),
-            "themes": stats.hours_by_theme(year),
-            "departments": stats.hours_by_department(year),
-            "providers": stats.hours_by_provider(year),
-        },
+        {"form": form, "year": year, **stats.training_plan(year)},
     )

@@ -14,6 +14,7 @@ from hr.models import Department
 from hr.stats import PAY_READS, cached_hr_statistics, salaries_below_benchmark
 from imtsocial.accounts.decorators import role_required
 from imtsocial.accounts.roles import Role, has_role
+from imtsocial.forms import LeanModelChoiceField
 from imtsocial.pagination import paginate
 from imtsocial.periods import last_31_december
 from imtsocial.privacy import small_group_threshold
@@ -44,7 +45,7 @@ class PayAlertFilterForm(forms.Form):
         widget=_date_widget(),
         help_text=_("Par défaut, aujourd'hui."),
     )
-    department = forms.ModelChoiceField(
+    department = LeanModelChoiceField(
         label=_("Service ou laboratoire"),
         queryset=Department.objects.order_by("name"),
         required=False,

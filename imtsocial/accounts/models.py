@@ -62,6 +62,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["last_name", "first_name", "email"]
         permissions = [("manage_roles", _("Peut accorder et retirer les rôles"))]
 
+    option_label = (
+        "{first_name} {last_name}",
+        "{email}",
+    )  # __str__ as a format (imtsocial.forms.LeanModelChoiceField)
+
     def __str__(self):
         return self.get_full_name() or self.email
 

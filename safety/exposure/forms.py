@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from imtsocial.forms import AmountField, DateInput, VersionedForm
+from imtsocial.forms import AmountField, DateInput, LeanModelChoiceField, VersionedForm
 from safety.documents import checked_pdf
 from safety.exposure.enums import ConcentrationUnit, Kind, Verdict
 from safety.exposure.models import MeasurementCampaign, Substance
@@ -75,7 +75,7 @@ class ReviewForm(forms.Form):
 
 
 class CampaignFilterForm(forms.Form):
-    work_unit = forms.ModelChoiceField(
+    work_unit = LeanModelChoiceField(
         label=_("Unité de travail"), queryset=WorkUnit.objects.none(), required=False
     )
     year = forms.IntegerField(label=_("Année"), min_value=1950, max_value=2100, required=False)
@@ -99,9 +99,7 @@ class CampaignFilterForm(forms.Form):
 
 
 class HistoryFilterForm(forms.Form):
-    work_unit = forms.ModelChoiceField(
-        label=_("Unité de travail"), queryset=WorkUnit.objects.none()
-    )
+    work_unit = LeanModelChoiceField(label=_("Unité de travail"), queryset=WorkUnit.objects.none())
     substance = forms.ModelChoiceField(label=_("Substance"), queryset=Substance.objects.all())
 
     def __init__(self, *args, units, **kwargs):

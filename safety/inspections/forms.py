@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from imtsocial.forms import DateInput, VersionedForm, text_limited
+from imtsocial.forms import DateInput, LeanModelChoiceField, VersionedForm, text_limited
 from safety.documents import checked_pdf
 from safety.forms import ActionItemForm
 from safety.inspections.enums import DueState, InspectionResult
@@ -22,7 +22,7 @@ class EquipmentFilterForm(forms.Form):
         required=False,
         empty_label=_("Tous"),
     )
-    unit = forms.ModelChoiceField(
+    unit = LeanModelChoiceField(
         label=_("Unité de travail"),
         queryset=None,
         required=False,

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from hr.enums import DepartmentKind
 from hr.models import Department
 from hr.pickers import PersonField
-from imtsocial.forms import DateInput, VersionedForm, VersionForm
+from imtsocial.forms import DateInput, LeanModelChoiceField, VersionedForm, VersionForm
 from safety.documents import checked_pdf
 from safety.models import WorkUnit
 from safety.network.enums import Expertise, Function
@@ -94,7 +94,7 @@ class NetworkFilterForm(forms.Form):
     function = forms.ChoiceField(
         label=_("Fonction"), choices=[("", _("Toutes")), *Function.choices], required=False
     )
-    laboratory = forms.ModelChoiceField(
+    laboratory = LeanModelChoiceField(
         label=_("Laboratoire"),
         queryset=Department.objects.none(),
         required=False,

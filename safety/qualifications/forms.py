@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hr.models import Department
-from imtsocial.forms import DateInput, VersionedForm
+from imtsocial.forms import DateInput, LeanModelChoiceField, VersionedForm
 from safety.documents import checked_pdf
 from safety.network.forms import EmployeeNumberField
 from safety.qualifications import services
@@ -101,7 +101,7 @@ class QualificationFilterForm(forms.Form):
         label=_("Type"), queryset=QualificationType.objects.none(), required=False,
         empty_label=_("Tous"),
     )  # fmt: skip
-    department = forms.ModelChoiceField(
+    department = LeanModelChoiceField(
         label=_("Service ou laboratoire"), queryset=Department.objects.none(), required=False,
         empty_label=_("Tous"),
     )  # fmt: skip

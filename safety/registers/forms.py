@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from hr.models import Employee
 from hr.pickers import PersonNumberField
-from imtsocial.forms import DateInput, VersionedForm, VersionForm, text_limited
+from imtsocial.forms import (
+    DateInput,
+    LeanModelChoiceField,
+    VersionedForm,
+    VersionForm,
+    text_limited,
+)
 from safety.forms import ActionItemForm
 from safety.models import ActionItem, RiskEntry, WorkUnit
 from safety.registers.enums import AccidentKind, DgiDecision, DgiStatus, RsstKind, RsstStatus
@@ -246,7 +252,7 @@ class AccidentForm(_UnitMixin, VersionedForm):
 
 
 class _FilterForm(forms.Form):
-    unit = forms.ModelChoiceField(
+    unit = LeanModelChoiceField(
         label=_("Unité de travail"), queryset=WorkUnit.objects.none(), required=False
     )
     year = forms.IntegerField(label=_("Année"), min_value=1990, max_value=2100, required=False)

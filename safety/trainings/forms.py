@@ -9,7 +9,7 @@ from hr.models import Department, Employee
 from hr.pickers import PersonNumberField
 from imtsocial.accounts.models import User
 from imtsocial.accounts.roles import Role
-from imtsocial.forms import DateInput, VersionedForm
+from imtsocial.forms import DateInput, LeanModelChoiceField, VersionedForm
 from safety.trainings.enums import NEWCOMER_KINDS, LearnerKind
 from safety.trainings.models import (
     Learner,
@@ -107,7 +107,7 @@ class AttendanceForm(forms.Form):
 
 
 class LearnerForm(VersionedForm):
-    department = forms.ModelChoiceField(
+    department = LeanModelChoiceField(
         label=_("Service ou laboratoire d'accueil"), queryset=_departments(), required=False
     )
 
@@ -265,7 +265,7 @@ class SessionFilterForm(_Filter):
 
 
 class NewcomerFilterForm(_Filter):
-    department = forms.ModelChoiceField(
+    department = LeanModelChoiceField(
         label=_("Service ou laboratoire"), queryset=Department.objects.none(), required=False
     )
     kind = forms.ChoiceField(
@@ -283,13 +283,13 @@ class LearnerFilterForm(_Filter):
     kind = forms.ChoiceField(
         label=_("Statut"), choices=[("", _("Tous")), *LearnerKind.choices], required=False
     )
-    department = forms.ModelChoiceField(
+    department = LeanModelChoiceField(
         label=_("Service ou laboratoire"), queryset=_departments(), required=False
     )
     q = forms.CharField(label=_("Nom"), max_length=100, required=False)
 
 
 class DepartmentFilterForm(_Filter):
-    department = forms.ModelChoiceField(
+    department = LeanModelChoiceField(
         label=_("Service ou laboratoire"), queryset=_departments(), required=False
     )

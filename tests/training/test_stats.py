@@ -75,3 +75,32 @@ def test_people_trained_by_a_date(dataset):
         EnrolmentFactory(session=session, status=ATTENDED, attended_hours=21)
     assert stats.people_trained(course_title=title, until=date(2020, 12, 31)) == 2
     assert stats.people_trained(course_title=title, until=date(2019, 12, 31)) == 1
+
+
+def test_the_plan_page_follows_each_recorded_attendance(dataset, client, make_user):
+    """The plan's aggregates are kept until an enrolment, session, course, person or
+    service changes: recording D's 7 h shows 19.5 h at once; a second visit with nothing
+    changed reads no aggregate again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from hr.training.models import Enrolment
+    from imtsocial.accounts.roles import Role
+
+    client.force_login(make_user(Role.HR))
+    url = reverse("training:plan") + "?year=2020"
+    assert client.get(url).context["totals"]["done"] == Decimal("12.5")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).context["totals"]["done"] == Decimal("12.5")
+    assert not [q for q in queries.captured_queries if "training_enrolment" in q["sql"]]
+    enrolment = Enrolment.objects.get(status=APPROVED)
+    enrolment.status, enrolment.attended_hours = ATTENDED, 7
+    enrolment.save()
+    page = client.get(url).context
+    assert page["totals"]["done"] == Decimal("19.5")
+    assert page["totals"]["people"] == 3
+    assert [(r["label"], r["hours"]) for r in page["departments"]] == [
+        ("Laboratoire", Decimal("12.5")),
+        ("Service", Decimal("7")),
+    ]

@@ -13,7 +13,7 @@ import functools
 import logging
 
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -49,9 +49,28 @@ def _resilient(name):
     return wrapper
 
 
+class ReusedClients(RedisCacheClient):
+    """Django's client builds a new ``redis.Redis`` for every operation (its ``__init__``
+    registers some 170 response callbacks); one per connection pool is enough — a
+    ``redis.Redis`` is thread-safe and takes its connections from the pool."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            pool = self._get_connection_pool(write)
+            client = self._clients[index] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClients
         self.fallback = LocMemCache(
             f"resilient-{server}", {"KEY_PREFIX": params.get("KEY_PREFIX", "")}
         )

@@ -12,6 +12,7 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from imtsocial import memo
 from imtsocial.formats import date_bounds, identifier_problem, implausible_date, parse_amount
 
 
@@ -303,22 +304,32 @@ def _label_formats(field) -> tuple[str, ...]:
     return (label,) if isinstance(label, str) else tuple(label)
 
 
+def _options(field) -> list[tuple]:
+    formats = _label_formats(field)
+    fields = dict.fromkeys(
+        name for text in formats for _text, name, _spec, _conv in Formatter().parse(text) if name
+    )
+    rows = field.queryset.values("pk", *fields)
+
+    def read():
+        options = []
+        for row in rows:
+            label = ""
+            for text in formats:  # the first that is not blank
+                label = label or text.format(**row).strip()
+            options.append((row["pk"], label))
+        return options
+
+    if field.reads is None:
+        return read()
+    return field.reads.get_or_compute(("options", memo.query_key(rows)), read)
+
+
 class _ValuesChoiceIterator(ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        formats = _label_formats(self.field)
-        fields = dict.fromkeys(
-            name
-            for text in formats
-            for _text, name, _spec, _conv in Formatter().parse(text)
-            if name
-        )
-        for row in self.queryset.values("pk", *fields):
-            label = ""
-            for text in formats:  # the first that is not blank
-                label = label or text.format(**row).strip()
-            yield (row["pk"], label)
+        yield from _options(self.field)
 
 
 class LeanModelChoiceField(forms.ModelChoiceField):
@@ -328,11 +339,21 @@ class LeanModelChoiceField(forms.ModelChoiceField):
     the ``__str__`` it mirrors) or the field's ``option_label=``; several formats are
     tried in order, the first that is not blank wins (``("{first_name} {last_name}",
     "{email}")``). Rendered by ``ChoicesSelect``; validation is Django's (one ``get`` on
-    the queryset)."""
+    the queryset). With ``reads`` (an ``imtsocial.memo.CachedReads`` that follows every
+    table of the queryset), the options are kept in the cache until one of them is
+    written."""
 
     iterator = _ValuesChoiceIterator
     widget = ChoicesSelect
 
-    def __init__(self, queryset, *, option_label: str | tuple[str, ...] | None = None, **kwargs):
+    def __init__(
+        self,
+        queryset,
+        *,
+        option_label: str | tuple[str, ...] | None = None,
+        reads: memo.CachedReads | None = None,
+        **kwargs,
+    ):
         self.option_label = option_label
+        self.reads = reads
         super().__init__(queryset, **kwargs)

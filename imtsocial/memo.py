@@ -28,6 +28,7 @@ in the list); a write that bypasses the signals (``QuerySet.update``, ``bulk_cre
 calls ``touch(Model)`` itself.
 """
 
+import hashlib
 from collections.abc import Callable, Hashable, Iterable
 
 from django.apps import apps
@@ -105,6 +106,15 @@ class CachedReads:
             value = compute()
             cache.set(key, value, self.timeout)
         return value
+
+
+def query_key(queryset) -> str:
+    """A short key for ``queryset``'s SQL and parameters: a result computed from a
+    queryset (its options, its totals) is stored per query, so that two people who see
+    different rows (a manager's units, an agent's) never share one. The family must
+    follow every table of the query."""
+    sql, params = queryset.query.sql_with_params()
+    return hashlib.blake2b(f"{sql}\x00{params!r}".encode(), digest_size=16).hexdigest()
 
 
 def touch(model) -> None:

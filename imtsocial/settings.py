@@ -154,6 +154,22 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # round trip instead of DECLARE/FETCH/CLOSE, and required behind PgBouncer in
     # transaction mode (docs/scaling.md).
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    # The planner's cost of a random page read: 1.1 for SSD storage. PostgreSQL's default
+    # (4, for spinning disks) made it hash all 10 000 employees to join the 143 rows of
+    # the prevention network (2.2 ms instead of 0.4). Behind PgBouncer, which refuses
+    # startup options, set it on the database (``ALTER DATABASE … SET``) and leave this
+    # empty.
+    _page_cost = env_str("DATABASE_RANDOM_PAGE_COST", "1.1").strip()
+    if _page_cost:
+        try:
+            float(_page_cost)
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"DATABASE_RANDOM_PAGE_COST={_page_cost!r} is not a number."
+            ) from exc
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+            f"-c random_page_cost={_page_cost}"
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, Celery --------------------------------------------------------------

@@ -18,7 +18,9 @@ class SafetyConfig(AppConfig):
         from imtsocial import navigation
         from imtsocial.accounts.roles import Role
         from imtsocial.navigation import PREVENTION, NavEntry
-        from safety import dataset, demo, myspace, reference
+        from safety import dataset, demo, myspace, reference, stats
+
+        stats.PLAN_READS.connect()
 
         platform_myspace.providers.register(myspace.sections, order=30)
         for order, (label, url_name) in enumerate(

@@ -14,6 +14,7 @@ from imtsocial.forms import (
 )
 from safety.enums import ActionStatus, ControlLevel, Priority
 from safety.models import ActionItem, Hazard, HazardFamily, RiskEntry, WorkUnit
+from safety.stats import PLAN_READS
 
 LEVEL_CHOICES = [(n, str(n)) for n in range(1, 5)]
 
@@ -165,9 +166,11 @@ class ActionFilterForm(forms.Form):
         queryset=WorkUnit.objects.order_by("code"),
         required=False,
         empty_label=_("Toutes"),
+        reads=PLAN_READS,
     )
     owner = LeanModelChoiceField(
         label=_("Responsable"),
+        reads=PLAN_READS,
         # a semi-join on the owners (not DISTINCT over whole user rows)
         queryset=User.objects.filter(
             pk__in=ActionItem.objects.filter(owner__isnull=False).values("owner_id")

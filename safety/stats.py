@@ -5,12 +5,35 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
+from imtsocial import memo
+from imtsocial.memo import CachedReads
 from safety.enums import OPEN_ACTION_STATUSES, ActionStatus, Priority
+
+# What the action plan's totals and its lists of units and owners read: kept in the
+# cache until one of these tables is written (``imtsocial.memo``).
+PLAN_READS = CachedReads(
+    "safety.plan",
+    models=(
+        "safety.ActionItem",
+        "safety.RiskEntry",
+        "safety.WorkUnit",
+        "hr.Department",
+        "accounts.User",
+    ),
+)
 
 
 def budget_totals(actions) -> dict:
-    """Totals of a filtered action queryset, in one query."""
-    totals = actions.order_by().aggregate(
+    """Totals of a filtered action queryset (one query, then cached per query until an
+    action, risk, unit, service or person changes)."""
+    actions = actions.order_by()
+    return PLAN_READS.get_or_compute(
+        ("totals", memo.query_key(actions)), lambda: _budget_totals(actions)
+    )
+
+
+def _budget_totals(actions) -> dict:
+    totals = actions.aggregate(
         count=Count("pk"),
         total=Sum("budget"),
         open_total=Sum("budget", filter=Q(status__in=OPEN_ACTION_STATUSES)),

@@ -21,6 +21,7 @@ from imtsocial.formats import money
 from imtsocial.history import HistoricalRecords
 from imtsocial.refdata.models import DateEffective
 from social_action.enums import (
+    QUEUE_STATUSES,
     STATUS_BADGES,
     AmountMode,
     EventKind,
@@ -246,6 +247,13 @@ class AidRequest(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["status", "submitted_at"], name="sa_request_queue_idx"),
+            # The correspondent's queue, oldest first: read in order, 50 rows joined to
+            # their requesters (not a hash of every employee sorted afterwards).
+            models.Index(
+                fields=["submitted_at", "id"],
+                condition=Q(status__in=QUEUE_STATUSES),
+                name="sa_request_queue_order_idx",
+            ),
             models.Index(fields=["scheme", "year", "status"], name="sa_request_scheme_idx"),
         ]
         constraints = [

@@ -24,7 +24,8 @@ from safety.network.models import Appointment
 
 def _with_units(appointments):
     return appointments.select_related("employee", "laboratory").prefetch_related(
-        Prefetch("work_units", queryset=WorkUnit.objects.order_by("code"))
+        # the codes are all the page shows
+        Prefetch("work_units", queryset=WorkUnit.objects.order_by("code").only("id", "code"))
     )
 
 

@@ -63,3 +63,29 @@ def test_the_list_is_one_query_whatever_its_length(size, django_assert_num_queri
     with django_assert_num_queries(2):  # the work units, the hazard families
         html = str(form["unit"]) + str(form["family"])
     assert len(options(html)) >= size + 1
+
+
+def test_the_action_plan_totals_and_owners_follow_each_change(client, make_user):
+    """The plan's totals and its lists of units and owners are kept in the cache
+    (``reads=``) until an action, a unit or a person changes: each change shows at once."""
+    from django.urls import reverse
+
+    from imtsocial.accounts.roles import Role
+
+    client.force_login(make_user(Role.PREVENTION))
+    url = reverse("safety:action_list")
+    ada = UserFactory(first_name="Ada", last_name="Lovelace")
+    ActionItemFactory(owner=ada, budget=1000)
+    page = client.get(url)
+    assert page.context["totals"]["total"] == 1000
+    assert "Ada Lovelace</option>" in page.content.decode()
+    bob = UserFactory(first_name="Bob", last_name="Marley")
+    ActionItemFactory(owner=bob, budget=500, entry__work_unit=WorkUnitFactory(code="R279"))
+    page = client.get(url)
+    assert page.context["totals"]["total"] == 1500  # 1 000 + 500
+    html = page.content.decode()
+    assert "Bob Marley</option>" in html and "R279 – " in html
+    bob.last_name = "Dylan"
+    bob.save()
+    html = client.get(url).content.decode()
+    assert "Bob Dylan</option>" in html and "Bob Marley" not in html

@@ -89,6 +89,25 @@ def test_a_typo_in_a_boolean_variable_stops_the_start():
     assert "DJANGO_DEBUG='flase' is not a boolean" in result.stderr
 
 
+def test_the_planner_cost_is_sent_to_postgresql_and_a_typo_stops_the_start(db):
+    """Every connection tells PostgreSQL that random reads are cheap (SSD storage), so
+    that it joins a page's rows by index instead of hashing whole tables."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
+    result = _run_manage(
+        "check",
+        DATABASE_URL="postgres://imtsocial@127.0.0.1:1/imtsocial",
+        REDIS_URL="redis://127.0.0.1:1/0",
+        DJANGO_SECRET_KEY="x" * 50,
+        DATABASE_RANDOM_PAGE_COST="rapide",
+    )
+    assert result.returncode != 0
+    assert "DATABASE_RANDOM_PAGE_COST='rapide' is not a number" in result.stderr
+
+
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 STYLE_ATTR = re.compile(r"\sstyle=", re.IGNORECASE)
 EVENT_ATTR = re.compile(r"\son[a-z]+=", re.IGNORECASE)

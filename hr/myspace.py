@@ -34,8 +34,8 @@ def sections(request):
         team_ending = counters.count(
             _ending_contracts(today, days).filter(employee__manager=employee)
         )
-    if staff_role:
-        staff = counters.count(Employee.objects.active())
+    if staff_role:  # the same for every HR person and the director: kept until HR changes
+        staff = PAY_READS.get_or_compute(("staff", today), Employee.objects.active().count)
 
     def build() -> list[Section]:
         result = [_employee_section(employee)] if Role.EMPLOYEE in held else []
@@ -48,9 +48,9 @@ def sections(request):
                 items=[
                     Item(
                         label=ngettext(
-                            "%(count)d agent en poste", "%(count)d agents en poste", staff.value
+                            "%(count)d agent en poste", "%(count)d agents en poste", staff
                         )
-                        % {"count": staff.value}
+                        % {"count": staff}
                     )
                 ],
             )

@@ -56,6 +56,7 @@ class CachedReads:
         self.model_labels = tuple(label.lower() for label in models)
         self.app_labels = tuple(apps)
         self.timeout = timeout
+        self.connected = False  # until connect() (tests/platform/test_memo.py checks)
         _families.append(self)
 
     @property
@@ -75,6 +76,7 @@ class CachedReads:
             uid = f"memo:{self.name}:{label}"
             post_save.connect(self._written, sender=model, dispatch_uid=f"{uid}:save")
             post_delete.connect(self._written, sender=model, dispatch_uid=f"{uid}:delete")
+        self.connected = True
 
     def _written(self, sender, **kwargs) -> None:
         self.touch()

@@ -18,6 +18,7 @@ class EvaluationsConfig(AppConfig):
         from imtsocial.navigation import PEOPLE_DEVELOPMENT, NavEntry
 
         manager_changed.connect(services.interviews_follow_hierarchy, dispatch_uid="evaluations")
+        myspace.FOLLOW_UP_READS.connect()
         platform_myspace.providers.register(myspace.sections, order=12)
         platform_demo.builders.register(demo.build, order=15)
         platform_datasets.builders.register(dataset.build, order=15)

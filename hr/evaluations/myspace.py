@@ -6,7 +6,7 @@ go to the page's batch of counters (``imtsocial.myspace.batch``): no query of th
 own. One query per person: their latest interview. Constant whatever the number of
 interviews."""
 
-from django.db.models import Count, Max, Q, Subquery
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from hr.evaluations.enums import DONE_STATUSES, InterviewStatus, ReviewStatus
 from hr.evaluations.models import EvaluationCampaign, EvaluationInterview
 from imtsocial.accounts.roles import Role, employee_of, roles_of
 from imtsocial.formats import long_date
+from imtsocial.memo import CachedReads
 from imtsocial.myspace import Item, Section, batch
 
 IN_PROGRESS = [InterviewStatus.PLANNED, InterviewStatus.HELD, InterviewStatus.WRITTEN]
@@ -36,39 +37,51 @@ def sections(request):
             to_endorse=Count("pk", filter=Q(endorser=own, status=InterviewStatus.SIGNED)),
             total=Count("pk"),
         )
-    if follows_up:
-        campaign, progress = _latest_campaign(counters, at=timezone.localdate())
 
     def build() -> list[Section]:
         found = []
         if own is not None:
             found += [_employee_section(own), _conductor_section(conducted.value)]
         if follows_up:
-            found.append(_follow_up_section(campaign.value, progress.value, hr=hr))
+            campaign, progress = _latest_campaign(at=timezone.localdate())
+            found.append(_follow_up_section(campaign, progress, hr=hr))
         return [section for section in found if section is not None]
 
     return build
 
 
-def _latest_campaign(counters, *, at):
+# The follow-up card reads the same figures for every HR person and the director: kept
+# in the cache until an interview or a campaign is written (``imtsocial.memo``; the
+# services' ``bulk_create`` and ``update()`` touch it themselves).
+FOLLOW_UP_READS = CachedReads(
+    "evaluations.follow_up",
+    models=("evaluations.EvaluationInterview", "evaluations.EvaluationCampaign"),
+)
+
+
+def _latest_campaign(*, at) -> tuple[dict, dict]:
     """The latest campaign (its pk and year: all the card shows of it) and its progress,
     counted as ``hr.evaluations.stats.campaign_progress`` does (done: notified or later;
-    late: not done after the deadline), both in the batch."""
+    late: not done after the deadline)."""
 
-    def latest():
-        return Subquery(EvaluationCampaign.objects.order_by("-year").values("pk")[:1])
+    def compute():
+        campaign = EvaluationCampaign.objects.order_by("-year").values("pk", "year").first()
+        if campaign is None:
+            return {"pk": None, "year": None}, {
+                "total": 0, "done": 0, "late": 0, "without_evaluator": 0,
+            }  # fmt: skip
+        progress = EvaluationInterview.objects.filter(campaign=campaign["pk"]).aggregate(
+            total=Count("pk"),
+            done=Count("pk", filter=Q(status__in=DONE_STATUSES)),
+            late=Count(
+                "pk",
+                filter=Q(campaign__deadline__lt=at) & ~Q(status__in=DONE_STATUSES),
+            ),
+            without_evaluator=Count("pk", filter=Q(evaluator__isnull=True)),
+        )
+        return {"pk": campaign["pk"], "year": campaign["year"]}, progress
 
-    campaign = counters.aggregate(
-        EvaluationCampaign.objects.filter(pk=latest()), pk=Max("pk"), year=Max("year")
-    )
-    progress = counters.aggregate(
-        EvaluationInterview.objects.filter(campaign=latest()),
-        total=Count("pk"),
-        done=Count("pk", filter=Q(status__in=DONE_STATUSES)),
-        late=Count("pk", filter=Q(campaign__deadline__lt=at) & ~Q(status__in=DONE_STATUSES)),
-        without_evaluator=Count("pk", filter=Q(evaluator__isnull=True)),
-    )
-    return campaign, progress
+    return FOLLOW_UP_READS.get_or_compute(("latest", at), compute)
 
 
 def _employee_section(own) -> Section | None:

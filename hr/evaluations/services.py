@@ -23,6 +23,7 @@ from hr.evaluations.enums import (
 from hr.evaluations.models import REPORT_FIELDS, EvaluationCampaign, EvaluationInterview
 from hr.evaluations.parameters import FIXED_TERM_MIN_MONTHS
 from hr.models import Contract, Employee
+from imtsocial import memo
 from imtsocial.delays import add_months
 from imtsocial.errors import DomainError
 from imtsocial.locking import lock
@@ -129,6 +130,7 @@ def campaign_add_missing(*, campaign: EvaluationCampaign, at: date | None = None
         for c in wanted
     ]
     EvaluationInterview.objects.bulk_create(interviews, batch_size=1000)
+    memo.touch(EvaluationInterview)  # no post_save on bulk_create
     return len(interviews)
 
 
@@ -146,6 +148,7 @@ def interviews_follow_hierarchy(sender, *, employee, previous_manager_id, **kwar
     EvaluationInterview.objects.exclude(status=InterviewStatus.ENDORSED).filter(
         evaluator=employee
     ).update(endorser_id=employee.manager_id)
+    memo.touch(EvaluationInterview)  # update(): no post_save
 
 
 def interviews_without_evaluator(campaign):

@@ -1,5 +1,6 @@
 """« Mon espace » of evaluations: the follow-up card reads the latest campaign and its
-progress from the page's batch of counters, with the counts of the campaign's pages."""
+progress (kept in the cache until an interview or a campaign changes), with the counts
+of the campaign's pages."""
 
 from datetime import timedelta
 
@@ -47,14 +48,17 @@ def late_campaign():
     return campaign
 
 
-def test_hr_follows_the_latest_campaign_in_one_statement(
+def test_hr_follows_the_latest_campaign_kept_until_an_interview_changes(
     rf, make_user, late_campaign, django_assert_num_queries
 ):
-    request = _request(rf, make_user(Role.HR))
-    # HR's own latest interview (none), then one statement for the counters: the
-    # interviews HR conducts or endorses, the latest campaign, its progress
-    with django_assert_num_queries(2):
-        card = _card(sections_of(sections, request), "Entretiens professionnels")
+    hr = make_user(Role.HR)
+    # HR's own latest interview (none), the counters of the interviews HR conducts or
+    # endorses (the page's batch), the latest campaign and its progress
+    first, second = _request(rf, hr), _request(rf, hr)
+    with django_assert_num_queries(4):
+        card = _card(sections_of(sections, first), "Entretiens professionnels")
+    with django_assert_num_queries(2):  # the campaign and its progress from the cache
+        _card(sections_of(sections, second), "Entretiens professionnels")
     progress = campaign_progress(late_campaign, at=timezone.localdate())
     assert [progress[key] for key in ("done", "total", "late", "without_evaluator")] == [1, 3, 2, 1]
     assert [(item.label, item.url) for item in card.items] == [
@@ -71,6 +75,13 @@ def test_hr_follows_the_latest_campaign_in_one_statement(
             late_campaign.get_absolute_url(),
         ),
     ]
+    # a report notified is counted at once: 2 of 3, one interview late
+    planned = late_campaign.interviews.get(status=InterviewStatus.PLANNED)
+    planned.status = InterviewStatus.NOTIFIED
+    planned.save()
+    card = _card(sections_of(sections, _request(rf, hr)), "Entretiens professionnels")
+    assert card.items[0].label == "Campagne d'entretiens 2025 : 2 comptes rendus notifiés sur 3"
+    assert card.todo[0].label == "1 entretien en retard"
 
 
 def test_the_director_sees_the_figures_and_no_to_do(rf, make_user, late_campaign):

@@ -133,3 +133,15 @@ def test_the_report_figures_are_computed_once_until_a_table_they_read_changes(cl
     assert queries() < first / 5  # the second visit reads the figures from the cache
     hire(Decimal(2500))  # an HR write: every figure is computed again
     assert queries() == first - 1  # but the asbestos rules stay cached (rules.RULE_READS)
+
+
+def test_every_family_of_cached_reads_follows_its_tables():
+    """A family declared but never connected (``connect()`` in its app's ``ready()``)
+    would serve stale figures after every write: each one is connected, and follows at
+    least one model."""
+    from imtsocial import memo
+
+    assert len(memo._families) >= 8
+    for family in memo._families:
+        assert family.connected, f"{family.name}: CachedReads.connect() never called"
+        assert family.model_labels, family.name

@@ -28,7 +28,7 @@ def can_see_aggregates(user) -> bool:
 
 
 def team_q(own) -> Q:
-    return Q(holder__manager=own) | Q(holder__department__head=own)
+    return Q(holder__manager=own) | Q(holder__department_id__in=own.headed_department_ids)
 
 
 def qualifications_visible_to(user):

@@ -59,7 +59,9 @@ def rsst_visible_to(user):
     if own is None:
         return RsstEntry.objects.none()
     return RsstEntry.objects.filter(
-        Q(author=own) | Q(author__manager=own) | Q(work_unit__department__head=own)
+        Q(author=own)
+        | Q(author__manager=own)
+        | Q(work_unit__department_id__in=own.headed_department_ids)
     )
 
 
@@ -126,7 +128,9 @@ def dgi_visible_to(user):
     if own is None:
         return DgiReport.objects.none()
     return DgiReport.objects.filter(
-        Q(reported_by=own) | Q(reported_by__manager=own) | Q(work_unit__department__head=own)
+        Q(reported_by=own)
+        | Q(reported_by__manager=own)
+        | Q(work_unit__department_id__in=own.headed_department_ids)
     )
 
 

@@ -87,19 +87,19 @@ def test_my_space_runs_a_constant_number_of_queries(
     EmployeeFactory.create_batch(rows, manager=user.employee)
     client.force_login(user)
     # The first request, with the caches empty: session, user, roles, own employee
-    # record; the parameters in force (every row, then kept in the cache), the
-    # qualification validity periods (kept too); every app's counters in ONE statement
-    # (team, imports to confirm, interviews to conduct or endorse, training requests to
-    # decide, onboarding items, audit events, the prevention counters…); the staff
-    # headcount, the pay benchmarks and the HR to-do counts (ending contracts, pay
-    # alerts: kept in the cache, ``hr.stats.PAY_READS``); the latest campaign and its
-    # progress (two, kept too: ``FOLLOW_UP_READS``); own interview, own coming
-    # trainings, the report's latest edition, own RSST entries. The person has no
-    # telework request, aid request, appointment or qualification: those lists are not
-    # read.
-    with django_assert_num_queries(15):
+    # record and the services they head (their team's scope); the parameters in force
+    # (every row, then kept in the cache), the qualification validity periods (kept
+    # too); every app's counters in ONE statement (team, imports to confirm, interviews
+    # to conduct or endorse, training requests to decide, onboarding items, audit
+    # events, the prevention counters…); the staff headcount, the pay benchmarks and
+    # the HR to-do counts (ending contracts, pay alerts: kept in the cache,
+    # ``hr.stats.PAY_READS``); the latest campaign and its progress (two, kept too:
+    # ``FOLLOW_UP_READS``); own interview, own coming trainings, the report's latest
+    # edition, own RSST entries. The person has no telework request, aid request,
+    # appointment or qualification: those lists are not read.
+    with django_assert_num_queries(16):
         client.get(reverse("home"))
     # Then from the caches: the parameters, the validity periods, the pay figures, the
     # headcount and the campaign.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(reverse("home"))

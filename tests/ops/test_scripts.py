@@ -118,20 +118,3 @@ def test_the_bootstrap_works_with_only_the_system_python_on_the_path(tmp_path):
     assert versions == "(5, 2) /usr"
     assert "--break-system-packages" not in (ROOT / "scripts" / "lib.sh").read_text()
 
-
-def test_the_wsgi_application_hides_what_it_loaded_from_the_garbage_collector():
-    """A gunicorn worker imports ``imtsocial.wsgi``: the objects of Django, the apps and
-    the URLconf are frozen there, so that a full collection does not walk them during a
-    request (a pause of ~200 ms every few hundred requests otherwise)."""
-    script = "import gc, imtsocial.wsgi; print(gc.get_freeze_count())"
-    result = subprocess.run(  # noqa: S603 - fixed arguments
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "imtsocial.settings"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert int(result.stdout) > 100_000

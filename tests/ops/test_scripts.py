@@ -117,4 +117,3 @@ def test_the_bootstrap_works_with_only_the_system_python_on_the_path(tmp_path):
     assert uv_path.startswith(str(home / ".cache" / "imtsocial"))
     assert versions == "(5, 2) /usr"
     assert "--break-system-packages" not in (ROOT / "scripts" / "lib.sh").read_text()
-
